@@ -1,0 +1,3 @@
+"""Letopis: a desktop archival viewer for news coverage."""
+
+__version__ = "0.1.0"

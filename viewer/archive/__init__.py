@@ -1,0 +1,1 @@
+"""Reading files into article records: formats, encodings, change detection, import problems."""

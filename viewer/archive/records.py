@@ -1,0 +1,54 @@
+"""The plain records that pass between reading, the catalog and the index."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from viewer.text.normalise import fold
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One article as read from a file, before it has an identity in the archive.
+
+    Text fields are already cleaned (``viewer.text.normalise.clean_text``/``clean_line``).
+    ``published`` is timezone-aware (UTC when the source gave no zone) or None.
+    ``locator`` says where in its file the article was ("" for one-article files,
+    "line 12" for JSON Lines, "item 3" for JSON arrays).
+    """
+
+    title: str
+    body: str
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    locator: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def article_id(self) -> str:
+        """Stable identity: the hash of the folded title and body, so exact duplicates share it."""
+        digest = hashlib.blake2b(digest_size=8)
+        digest.update(fold(self.title).encode("utf-8"))
+        digest.update(b"\x00")
+        digest.update(fold(self.body).encode("utf-8"))
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Something in a file that could not be imported, with a reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class FileContents:
+    """What reading one file gave: its articles and the problems met on the way."""
+
+    articles: list[ParsedArticle] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)

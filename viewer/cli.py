@@ -1,0 +1,295 @@
+"""The ``letopis`` command: the desktop app when run bare, and subcommands for scripts.
+
+Exit status is 0 on success and 1 on failure, with a one-line message on stderr
+(2 for a malformed command line). ``--json`` output is a stable contract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from viewer import __version__
+from viewer.importer import ImportCancelled, ImportSummary
+from viewer.library import ArchiveBusyError, Library
+from viewer.search.query import QueryError
+from viewer.search.searcher import SORTS
+
+
+class CommandError(Exception):
+    """A failure to report on one line."""
+
+
+class ProgressLine:
+    """``progress(done, total, note)`` for the terminal: rate and time left, on stderr."""
+
+    def __init__(self, stream: Any = None, quiet: bool = False) -> None:
+        self._stream = stream or sys.stderr
+        self._quiet = quiet
+        self._tty = bool(getattr(self._stream, "isatty", lambda: False)())
+        self._started = time.monotonic()
+        self._last = 0.0
+        self._note = ""
+
+    def __call__(self, done: int, total: int | None, note: str) -> None:
+        if self._quiet:
+            return
+        now = time.monotonic()
+        if note != self._note:
+            self._note, self._started = note, now
+        final = total is not None and done >= total
+        if not final and now - self._last < (0.2 if self._tty else 5.0):
+            return
+        self._last = now
+        elapsed = max(now - self._started, 1e-6)
+        text = note
+        if total:
+            rate = done / elapsed
+            left = (total - done) / rate if rate > 0 else 0
+            text += f" {done}/{total} ({rate:.0f}/s, ETA {_clock(left)})"
+        if self._tty:
+            self._stream.write("\r\x1b[K" + text + ("\n" if final else ""))
+        else:
+            self._stream.write(text + "\n")
+        self._stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _field_values(pairs: Sequence[str], option: str) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise CommandError(f"{option} takes FIELD=VALUE, not «{pair}»")
+        values.setdefault(name.strip(), []).append(value.strip())
+    return values
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    print(summary.describe())
+
+
+# commands ----------------------------------------------------------------------
+def cmd_index(library: Library, args: argparse.Namespace) -> None:
+    progress = ProgressLine(quiet=args.quiet)
+    if args.paths:
+        summary = library.add(args.paths, progress)
+    else:
+        library.ensure_sample(progress)
+        summary = library.refresh(progress)
+    _print_summary(summary)
+
+
+def cmd_search(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    result = library.search(
+        " ".join(args.query),
+        filters=_field_values(args.filter, "--filter"),
+        excludes=_field_values(args.exclude, "--exclude"),
+        sort=args.sort,
+        offset=args.offset,
+        limit=args.limit,
+    )
+    if args.json:
+        _print_json(result.to_json())
+        return
+    print(f"{result.total} articles")
+    for number, hit in enumerate(result.hits, args.offset + 1):
+        meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10], hit.author) if x)
+        print(f"\n{number}. {hit.title}\n   {meta}   [{hit.id}]")
+        print("   " + _terminal_snippet(hit.snippet_text, hit.snippet_spans))
+
+
+def _terminal_snippet(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    bold = sys.stdout.isatty()
+    out, at = [], 0
+    for start, stop in spans:
+        out.append(text[at:start])
+        word = text[start:stop]
+        out.append(f"\x1b[1m{word}\x1b[0m" if bold else f"[{word}]")
+        at = stop
+    out.append(text[at:])
+    return "".join(out)
+
+
+def cmd_show(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    article = library.article(args.id)
+    if article is None:
+        raise CommandError(f"no article with id «{args.id}»")
+    data = {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "source_outlet": article.source_outlet,
+        "author": article.author,
+        "published": article.published,
+        "url": article.url,
+        "paths": list(article.paths),
+        "added": article.added,
+        "body": article.body,
+    }
+    if args.json:
+        _print_json(data)
+        return
+    print(article.title)
+    for label, key in (("Outlet", "outlet"), ("Author", "author"), ("Published", "published"), ("URL", "url")):
+        if data[key]:
+            print(f"{label}: {data[key]}")
+    for path in article.paths:
+        print(f"File: {path}")
+    print()
+    print(article.body)
+
+
+def cmd_problems(library: Library, args: argparse.Namespace) -> None:
+    problems = library.problems()
+    if args.json:
+        _print_json({"problems": [{"path": p.path, "reason": p.reason} for p in problems]})
+        return
+    if not problems:
+        print("no import problems")
+    for problem in problems:
+        print(f"{problem.path}: {problem.reason}")
+
+
+def cmd_status(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    roots = library.roots()
+    data = {
+        "home": str(library.locations.data.parent),
+        "articles": library.article_count(),
+        "folders": [{"path": p, "sample": s} for p, s in roots],
+        "problems": len(library.problems()),
+    }
+    if args.json:
+        _print_json(data)
+        return
+    print(f"Letopis {__version__}: {data['articles']} articles, {data['problems']} import problems")
+    for path, sample in roots:
+        print(f"  {path}{'  (sample archive)' if sample else ''}")
+
+
+def cmd_remove(library: Library, args: argparse.Namespace) -> None:
+    print(f"removed {library.remove(args.path)} articles")
+
+
+def cmd_outlets(library: Library, args: argparse.Namespace) -> None:
+    if args.remove:
+        moved = library.remove_outlet_alias(args.remove)
+        print(f"alias removed; {moved} articles refiled")
+    elif args.alias:
+        if not args.outlet:
+            raise CommandError("give both a spelling or host and the outlet it stands for")
+        moved = library.set_outlet_alias(args.alias, args.outlet)
+        print(f"alias saved; {moved} articles refiled")
+    aliases = library.outlet_aliases()
+    if args.json:
+        _print_json({"aliases": aliases})
+    elif not args.alias and not args.remove:
+        for alias, outlet in aliases.items():
+            print(f"{alias} -> {outlet}")
+
+
+def cmd_rebuild(library: Library, args: argparse.Namespace) -> None:
+    library.rebuild_index()
+    print(f"index rebuilt: {library.article_count()} articles")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="letopis", description="Letopis: an archive of news coverage with Russian full-text search."
+    )
+    parser.add_argument("--version", action="version", version=f"Letopis {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="keep data, settings and cache under DIR")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", help="import folders or files (only what changed); no PATH: re-scan all")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("search", help="search the archive")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--sort", choices=SORTS, default="relevance")
+    p.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE")
+    p.add_argument("--exclude", action="append", default=[], metavar="FIELD=VALUE")
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--offset", type=int, default=0, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("show", help="one article with its metadata and text")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("problems", help="files that could not be imported, and why")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_problems)
+
+    p = sub.add_parser("status", help="the archive's folders and size")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("remove", help="stop following a folder; its articles leave the archive")
+    p.add_argument("path")
+    p.set_defaults(run=cmd_remove)
+
+    p = sub.add_parser("outlets", help="list outlet aliases, or file a host or spelling under an outlet")
+    p.add_argument("alias", nargs="?", help="a host (omskzdes.ru) or a spelling («Омск-здесь»)")
+    p.add_argument("outlet", nargs="?", help="the outlet name it stands for")
+    p.add_argument("--remove", metavar="ALIAS")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_outlets)
+
+    p = sub.add_parser("rebuild", help="rebuild the search index from the catalog")
+    p.set_defaults(run=cmd_rebuild)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _run_app(args.home)
+    if getattr(args, "limit", 1) < 0 or getattr(args, "offset", 0) < 0:
+        parser.error("--limit and --offset take numbers of 0 or more")
+    try:
+        with Library.open(args.home) as library:
+            args.run(library, args)
+    except (CommandError, QueryError, ArchiveBusyError) as error:
+        print(f"letopis: {error}", file=sys.stderr)
+        return 1
+    except ImportCancelled:
+        print("letopis: import cancelled; the archive is as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("letopis: interrupted; the archive is as it was before this command", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"letopis: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_app(home: str | None) -> int:
+    try:
+        from viewer.ui.app import run
+    except ImportError as error:
+        print(f"letopis: the desktop app cannot start ({error}); see `letopis --help`", file=sys.stderr)
+        return 1
+    return run(home)

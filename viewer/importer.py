@@ -1,0 +1,227 @@
+"""Bringing files into the archive: scan, read, deduplicate, catalog, index.
+
+The catalog and the index change together: the index commits first, then the catalog.
+If the process dies in between, the next run re-reads the same files (their catalog
+rows were not updated) and re-adds the same article ids, which replaces rather than
+duplicates them; ``reconcile`` repairs any remaining difference when the archive opens.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.index import Index
+
+from viewer.archive.catalog import Catalog, now_iso
+from viewer.archive.formats import read_file
+from viewer.archive.records import FileContents
+from viewer.archive.scanner import FileStat, absolute, scan
+from viewer.search.writer import IndexWriter, worker_count
+from viewer.userdata import resolve_outlet
+
+Progress = Callable[[int, int | None, str], None]
+Cancelled = Callable[[], bool]
+
+# Reading many small files in worker processes pays off; a few are read in-process.
+_PARALLEL_READ_THRESHOLD = 64
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was changed."""
+
+
+@dataclass
+class ImportSummary:
+    files_read: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    duplicates: int = 0
+    problems: int = 0
+    seconds: float = 0.0
+    new_ids: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"duplicates {self.duplicates}, problems {self.problems} "
+            f"({self.files_read} files read, {self.files_unchanged} unchanged, "
+            f"{self.seconds:.1f} s)"
+        )
+
+
+def _read(stat: FileStat) -> tuple[FileStat, FileContents | str]:
+    try:
+        return stat, read_file(Path(stat.path))
+    except OSError as error:
+        return stat, f"cannot read: {error.strerror or error}"
+    except Exception as error:  # a reader bug must not stop the import; it is recorded instead
+        return stat, f"could not be read ({type(error).__name__}: {error})"
+
+
+def _read_all(stats: list[FileStat], workers: int) -> Iterator[tuple[FileStat, FileContents | str]]:
+    if workers > 1 and len(stats) >= _PARALLEL_READ_THRESHOLD:
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            yield from pool.imap(_read, stats, chunksize=16)
+    else:
+        yield from map(_read, stats)
+
+
+class Importer:
+    def __init__(self, catalog: Catalog, ix: Index, aliases: dict[str, str], workers: int | None = None):
+        self._catalog = catalog
+        self._ix = ix
+        self._aliases = aliases
+        self._workers = workers or worker_count()
+
+    def run(
+        self,
+        roots: Iterable[str],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportSummary:
+        """Import ``roots`` (absolute paths of folders or files), only what changed."""
+        report = progress or (lambda done, total, note: None)
+        stop = cancelled or (lambda: False)
+        started = time.monotonic()
+        summary = ImportSummary()
+        catalog = self._catalog
+
+        to_read: list[FileStat] = []
+        vanished: list[str] = []
+        scan_problems: dict[str, list[str]] = {}
+        report(0, None, "scanning folders")
+        for root in roots:
+            found = scan(root, stop)
+            for problem in found.problems:
+                scan_problems.setdefault(problem.path, []).append(problem.reason)
+            if found.missing_roots:  # unplugged drive or moved folder: keep what we have
+                scan_problems.setdefault(root, []).append("not found; its articles are kept")
+                continue
+            known = catalog.known_files(root)
+            for stat in found.files:
+                if known.pop(stat.path, None) == (stat.size, stat.mtime_ns):
+                    summary.files_unchanged += 1
+                else:
+                    to_read.append(stat)
+            vanished.extend(known)
+            if stop():
+                raise ImportCancelled
+
+        catalog.begin()
+        writer = None
+        try:
+            writer = IndexWriter(self._ix, self._workers, expected=len(to_read))
+            touched: set[str] = set()
+            for path in vanished:
+                touched |= catalog.articles_of_file(path)
+                catalog.replace_sources(path, [])
+                catalog.replace_problems(path, [])
+                catalog.forget_file(path)
+                summary.files_removed += 1
+            for path, reasons in scan_problems.items():
+                catalog.replace_problems(path, reasons)
+                summary.problems += len(reasons)
+
+            total = len(to_read)
+            for done, (stat, contents) in enumerate(_read_all(to_read, self._workers), 1):
+                if stop():
+                    raise ImportCancelled
+                touched |= self._store_file(stat, contents, writer, summary)
+                report(done, total, "reading files")
+
+            for article_id in catalog.drop_orphans(touched):
+                writer.delete(article_id)
+                summary.removed += 1
+            report(total, total, "saving the index")
+            writer.commit()
+            writer = None
+            catalog.commit()
+        except BaseException:
+            if writer is not None:
+                writer.cancel()
+            catalog.rollback()
+            raise
+        summary.seconds = time.monotonic() - started
+        return summary
+
+    def _store_file(
+        self, stat: FileStat, contents: FileContents | str, writer: IndexWriter, summary: ImportSummary
+    ) -> set[str]:
+        """Catalog and index one file's articles; return the ids it held before."""
+        catalog = self._catalog
+        before = catalog.articles_of_file(stat.path)
+        if before:
+            summary.updated += 1
+        summary.files_read += 1
+        if isinstance(contents, str):
+            catalog.replace_problems(stat.path, [contents])
+            summary.problems += 1
+            # An unreadable file keeps its previous articles: nothing is lost to a glitch.
+            return set()
+        catalog.replace_problems(stat.path, contents.problems)
+        summary.problems += len(contents.problems)
+        sources = []
+        seen_here: set[str] = set()
+        for parsed in contents.articles:
+            article_id = parsed.article_id
+            sources.append((parsed.locator, article_id))
+            if article_id in seen_here or (article_id not in before and catalog.has_article(article_id)):
+                summary.duplicates += 1
+                continue
+            seen_here.add(article_id)
+            if article_id in before:
+                continue
+            row = {
+                "id": article_id,
+                "title": parsed.title,
+                "body": parsed.body,
+                "outlet": resolve_outlet(parsed.outlet, parsed.url, self._aliases),
+                "source_outlet": parsed.outlet,
+                "author": parsed.author,
+                "published": parsed.published.isoformat() if parsed.published else None,
+                "url": parsed.url,
+                "added": now_iso(),
+            }
+            catalog.insert_article(row)
+            writer.add({**row, "paths": [stat.path]})
+            summary.added += 1
+            summary.new_ids.append(article_id)
+        catalog.replace_sources(stat.path, sources)
+        catalog.record_file(stat.path, stat.size, stat.mtime_ns)
+        return before
+
+
+def forget_root(catalog: Catalog, ix: Index, root: str) -> int:
+    """Remove a folder's files and the articles only it held; return how many articles went."""
+    root = absolute(root)
+    catalog.begin()
+    writer = None
+    try:
+        writer = IndexWriter(ix)
+        touched: set[str] = set()
+        for path in catalog.known_files(root):
+            touched |= catalog.articles_of_file(path)
+            catalog.replace_sources(path, [])
+            catalog.replace_problems(path, [])
+            catalog.forget_file(path)
+        catalog.replace_problems(root, [])
+        dropped = catalog.drop_orphans(touched)
+        for article_id in dropped:
+            writer.delete(article_id)
+        catalog.remove_root(root)
+        writer.commit()
+        writer = None
+        catalog.commit()
+    except BaseException:
+        if writer is not None:
+            writer.cancel()
+        catalog.rollback()
+        raise
+    return len(dropped)

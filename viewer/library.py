@@ -1,0 +1,274 @@
+"""The facade the command line and the desktop app talk to: one archive in one home folder.
+
+    library = Library.open()                 # or Library.open(home=...)
+    library.add(["~/news"])                  # import, incrementally
+    page = library.search("форум", filters={"outlet": ["БК55"]})
+    article = library.article(page.hits[0].id)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh.index import EmptyIndexError, Index
+
+from viewer.archive.catalog import Catalog, StoredArticle
+from viewer.archive.records import FileProblem
+from viewer.archive.scanner import absolute
+from viewer.importer import Cancelled, Importer, ImportSummary, Progress, forget_root
+from viewer.paths import Locations, sample_archive
+from viewer.search import writer as index_writer
+from viewer.search.schema import SCHEMA_VERSION
+from viewer.search.searcher import ArchiveSearcher
+from viewer.search.snippets import make_snippet
+from viewer.text.normalise import fold
+from viewer.userdata import UserData, resolve_outlet
+
+
+class ArchiveBusyError(RuntimeError):
+    """Another process is importing into this archive."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    score: float
+    snippet: str  # HTML: escaped text, matches in <b>
+    snippet_text: str
+    snippet_spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+    terms: frozenset[str]  # what to highlight in an opened article
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "hits": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "outlet": h.outlet,
+                    "author": h.author,
+                    "published": h.published,
+                    "score": round(h.score, 4),
+                    "snippet": h.snippet,
+                }
+                for h in self.hits
+            ],
+            "facets": self.facets,
+        }
+
+
+class Library:
+    def __init__(self, locations: Locations, workers: int | None = None) -> None:
+        self.locations = locations.create()
+        self._workers = workers
+        self.user = UserData(locations.user_file)
+        self.catalog = Catalog(locations.catalog_file)
+        self._ix = self._open_index()
+        self._searcher: ArchiveSearcher | None = None
+
+    @classmethod
+    def open(cls, home: Path | str | None = None, workers: int | None = None) -> Library:
+        return cls(Locations.for_home(home), workers)
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self.catalog.close()
+        self.user.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # the index ---------------------------------------------------------------
+    def _open_index(self) -> Index:
+        folder = self.locations.index_dir
+        stale = self.catalog.get_meta("schema_version") != str(SCHEMA_VERSION)
+        if not stale:
+            try:
+                ix = index_writer.open_or_create(folder)
+                if ix.doc_count() != self.catalog.article_count():
+                    self._reconcile(ix)
+                return ix
+            except (EmptyIndexError, OSError, ValueError, EOFError):
+                pass  # missing or damaged: rebuilt below from the catalog
+        ix = index_writer.recreate(folder)
+        self._fill(ix, self.catalog.all_articles())
+        self.catalog.set_meta("schema_version", str(SCHEMA_VERSION))
+        return ix
+
+    def _fill(self, ix: Index, articles: Iterable[StoredArticle]) -> None:
+        rows = [a.as_row() for a in articles]
+        writer = index_writer.IndexWriter(ix, index_writer.worker_count(), expected=len(rows))
+        for row in rows:
+            writer.add(row)
+        writer.commit()
+
+    def _reconcile(self, ix: Index) -> None:
+        """Make the index hold exactly the catalog's articles (after an interrupted import)."""
+        with ix.searcher() as searcher:
+            indexed = {fields["id"] for fields in searcher.all_stored_fields()}
+        wanted = self.catalog.article_ids()
+        writer = index_writer.IndexWriter(ix)
+        for article_id in indexed - wanted:
+            writer.delete(article_id)
+        missing = wanted - indexed
+        for article in self.catalog.all_articles():
+            if article.id in missing:
+                writer.add(article.as_row())
+        writer.commit()
+
+    def rebuild_index(self) -> None:
+        """Throw the index away and build it again from the catalog (no user data is touched)."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self.catalog.set_meta("schema_version", "")
+        self._ix = self._open_index()
+
+    def _search_engine(self) -> ArchiveSearcher:
+        if self._searcher is None:
+            self._searcher = ArchiveSearcher(self._ix, self._exact_texts)
+        return self._searcher
+
+    def _exact_texts(self, searcher: object, docnums: Sequence[int]) -> Iterable[tuple[int, str]]:
+        stored = searcher.stored_fields  # type: ignore[attr-defined]
+        ids = {stored(d)["id"]: d for d in docnums}
+        for article_id, title, body in self.catalog.texts(ids):
+            yield ids[article_id], fold(f"{title}\n{body}")
+
+    # importing -----------------------------------------------------------------
+    def roots(self) -> list[tuple[str, bool]]:
+        """(path, is the bundled sample) of every folder or file added to the archive."""
+        return self.catalog.roots()
+
+    def ensure_sample(self, progress: Progress | None = None) -> ImportSummary | None:
+        """On first use, with nothing added yet, import the bundled sample archive."""
+        if self.catalog.roots() or self.catalog.get_meta("sample_offered"):
+            return None
+        root = absolute(sample_archive())
+        self.catalog.add_root(root, sample=True)
+        self.catalog.set_meta("sample_offered", "yes")
+        return self._import([root], progress, None)
+
+    def add(
+        self, paths: Iterable[Path | str], progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> ImportSummary:
+        """Add folders or files (or import them again): only new and changed files are read.
+
+        The sample archive makes way for the first folder of the user's own.
+        """
+        roots = [absolute(Path(p).expanduser()) for p in paths]
+        for root, is_sample in self.catalog.roots():
+            if is_sample and root not in roots:
+                forget_root(self.catalog, self._ix, root)
+        for root in roots:
+            self.catalog.add_root(root)
+        self.catalog.set_meta("sample_offered", "yes")
+        return self._import(roots, progress, cancelled)
+
+    def refresh(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportSummary:
+        """Look at every added folder again for new, changed and deleted files."""
+        return self._import([root for root, _ in self.catalog.roots()], progress, cancelled)
+
+    def remove(self, path: Path | str) -> int:
+        """Stop following a folder; its articles leave the archive. Returns how many went."""
+        return forget_root(self.catalog, self._ix, absolute(Path(path).expanduser()))
+
+    def _import(self, roots: list[str], progress: Progress | None, cancelled: Cancelled | None) -> ImportSummary:
+        importer = Importer(self.catalog, self._ix, self.user.outlet_aliases(), self._workers)
+        try:
+            return importer.run(roots, progress, cancelled)
+        except index_writer.IndexBusyError as error:
+            raise ArchiveBusyError("another import into this archive is running; try again when it ends") from error
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error):
+                raise ArchiveBusyError("another import into this archive is running; try again when it ends") from error
+            raise
+
+    def problems(self) -> list[FileProblem]:
+        return [FileProblem(path, reason) for path, reason in self.catalog.problems()]
+
+    # reading -----------------------------------------------------------------
+    def search(
+        self,
+        text: str = "",
+        filters: Mapping[str, Sequence[str]] | None = None,
+        excludes: Mapping[str, Sequence[str]] | None = None,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 20,
+    ) -> SearchResult:
+        """Raises ``QueryError`` with a message for the user when the query cannot run."""
+        page = self._search_engine().search(text, filters, excludes, sort, offset, limit)
+        hits = []
+        for article_id, score in page.hits:
+            article = self.catalog.article(article_id)
+            if article is None:
+                continue
+            snippet = make_snippet(article.body, page.terms)
+            hits.append(
+                SearchHit(
+                    article.id, article.title, article.outlet, article.author, article.published,
+                    score, snippet.html(), snippet.text, snippet.spans,
+                )
+            )
+        return SearchResult(page.total, hits, page.facets, frozenset(page.terms))
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        return self.catalog.article(article_id)
+
+    def article_count(self) -> int:
+        return self.catalog.article_count()
+
+    # outlets -------------------------------------------------------------------
+    def outlet_aliases(self) -> dict[str, str]:
+        return self.user.outlet_aliases()
+
+    def set_outlet_alias(self, alias: str, outlet: str) -> int:
+        """File articles from ``alias`` (a host or spelling) under ``outlet``; returns how many moved."""
+        self.user.set_outlet_alias(alias, outlet)
+        return self._apply_outlet_aliases()
+
+    def remove_outlet_alias(self, alias: str) -> int:
+        self.user.remove_outlet_alias(alias)
+        return self._apply_outlet_aliases()
+
+    def _apply_outlet_aliases(self) -> int:
+        aliases = self.user.outlet_aliases()
+        changed = []
+        for article_id, current, source_outlet, url in self.catalog.outlets():
+            outlet = resolve_outlet(source_outlet, url, aliases)
+            article = self.catalog.article(article_id) if outlet != current else None
+            if article is not None:
+                changed.append((article, outlet))
+        if not changed:
+            return 0
+        self.catalog.begin()
+        try:
+            writer = index_writer.IndexWriter(self._ix)
+            for article, outlet in changed:
+                self.catalog.set_outlet(article.id, outlet)
+                writer.add({**article.as_row(), "outlet": outlet})
+            writer.commit()
+            self.catalog.commit()
+        except BaseException:
+            self.catalog.rollback()
+            raise
+        return len(changed)

@@ -1,0 +1,1 @@
+"""The whoosh index: schema, writing, query parsing, searching, snippets and facets."""

@@ -1,0 +1,104 @@
+"""Whoosh field types for lemmatised Russian text.
+
+Everything here is pickled into the index's schema, so it must stay importable under
+these names. Indexing takes already-lemmatised token lists (worker processes compute
+them in parallel); queries go through ``LemmaAnalyzer``, which applies the very same
+tokenisation and lemmatisation, so a query in any case form meets the indexed lemma.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from whoosh import columns, fields, formats
+from whoosh.analysis import Filter, RegexTokenizer, Token
+from whoosh.qparser.common import QueryParserError
+from whoosh.system import _INT_SIZE, pack_uint
+
+from viewer.text.lemmas import TOKEN_PATTERN, lemma
+
+
+class LemmaFilter(Filter):
+    """Lower-cases, folds ё and replaces each token with its lemma."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = lemma(token.text.lower().replace("ё", "е"))
+            yield token
+
+
+def LemmaAnalyzer() -> Any:  # noqa: N802 - reads like the whoosh analyzers it sits beside
+    """Query-side analyzer: the index's tokenisation followed by lemmatisation."""
+    return RegexTokenizer(expression=TOKEN_PATTERN) | LemmaFilter()
+
+
+class CompactPositions(formats.Positions):
+    """Positions stored as a packed array of deltas rather than a pickled list.
+
+    Whoosh's own Positions format pickles every posting's list; packing is several
+    times faster to write and read, and the index is only ever read by this class.
+    """
+
+    def encode(self, poslist: Sequence[int]) -> bytes:
+        deltas = array("I")
+        previous = 0
+        for position in poslist:
+            deltas.append(position - previous)
+            previous = position
+        return pack_uint(len(deltas)) + deltas.tobytes()
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        deltas = array("I")
+        deltas.frombytes(valuestring[_INT_SIZE : _INT_SIZE + 4 * self.decode_frequency(valuestring)])
+        positions = []
+        position = 0
+        for delta in deltas:
+            position += delta
+            positions.append(position)
+        return positions
+
+
+class LemmaText(fields.TEXT):
+    """A text field indexed from a list of lemmas, with positions for phrase and near queries."""
+
+    def __init__(self, field_boost: float = 1.0) -> None:
+        super().__init__(analyzer=LemmaAnalyzer(), phrase=True, field_boost=field_boost)
+        self.format = CompactPositions(field_boost=field_boost)
+        # A query word that splits into several tokens («Касым-Жомарт») means those words in a row.
+        self.multitoken_query = "phrase"
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        positions: dict[str, list[int]] = defaultdict(list)
+        for position, term in enumerate(value):
+            positions[term].append(position)
+        encode = self.format.encode
+        boost = self.format.field_boost
+        for term, poslist in positions.items():
+            yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+
+
+class DateField(fields.DATETIME):
+    """Publication time; a date that cannot be read is an error for the user, not an empty result."""
+
+    def __init__(self) -> None:
+        super().__init__(sortable=True)
+        # Undated articles read as the earliest time, so that newest-first puts them last.
+        self.column_type = columns.NumericColumn(self.sortable_typecode, default=0)
+
+    def _parse_datestring(self, qstring: str) -> Any:
+        try:
+            return super()._parse_datestring(qstring)
+        except Exception:
+            raise QueryParserError(
+                f"«{qstring}» is not a date; write 2019, 2019-11 or 2019-11-06"
+            ) from None
+
+    def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> Any:
+        self._parse_datestring(qstring)  # raises with a clear message when unreadable
+        return super().parse_query(fieldname, qstring, boost)

@@ -1,0 +1,189 @@
+"""The query language: words in any case form, phrases, operators, fields, dates, wildcards.
+
+    форум Омск                 both words, any form («форума», «Омске»)
+    форум OR саммит            either (also ИЛИ); AND / И; NOT / НЕ; -word excludes
+    "деловой совет"            a phrase; "деловой совет"~3 lets words stand 3 apart
+    title:Казахстан            a field (заголовок:, текст:, издание:, автор:, ...)
+    outlet:"Омск Здесь"        an exact value, case and ё/е ignored
+    date:2019-11  date:[2019-11-01 TO 2019-12-31]  year:2019  month:2019-11
+    форум*  Казах*стан         wildcards, over dictionary forms
+    Бурков~  Бурков~2          fuzzy: within 1 (or 2) edits
+    exact:Казахстаном          this word form only; exact:"форума межрегионального"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from whoosh import query
+from whoosh.fields import Schema
+from whoosh.matching import FilterMatcher, Matcher, NullMatcher
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+    OperatorsPlugin,
+    PlusMinusPlugin,
+)
+from whoosh.qparser.common import QueryParserError
+
+from viewer.text.lemmas import lemma, words
+
+MAX_QUERY_LENGTH = 2000
+TEXT_FIELDS = ("title", "body")
+EXACT_FIELD = "exact"
+FIELD_ALIASES = {
+    "title": ["заголовок"],
+    "body": ["текст"],
+    "outlet": ["издание", "источник", "source"],
+    "author": ["автор"],
+    "date": ["дата"],
+    "year": ["год"],
+    "month": ["месяц"],
+    "exact": ["точно"],
+    "url": ["ссылка"],
+    "path": ["файл", "file"],
+}
+_FIELD_SPEC = re.compile(r'(?:^|(?<=[\s(]))[-+]?([^\W\d_][\w-]*):(?=\S)')
+_QUOTED = re.compile(r'"[^"]*"')
+
+# (searcher, docnums) -> (docnum, folded title + body) for the exact-form check.
+TextLookup = Callable[[object, Sequence[int]], Iterable[tuple[int, str]]]
+
+
+class QueryError(ValueError):
+    """A query that cannot be run, with a message for the person who typed it."""
+
+
+class ExactForm(query.WrappingQuery):
+    """Documents where the word forms themselves occur, not just their lemma.
+
+    The index holds lemmas only (a second, exact-form field would double indexing
+    time), so this narrows the lemma query's documents by reading their text.
+    """
+
+    def __init__(
+        self, child: query.Query, forms: Sequence[str], pattern: re.Pattern[str], texts: TextLookup
+    ) -> None:
+        super().__init__(child)
+        self.forms = tuple(forms)  # folded word forms, for highlighting
+        self.pattern = pattern
+        self.texts = texts
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, ExactForm) and other.child == self.child and other.pattern == self.pattern
+        )
+
+    def __hash__(self) -> int:
+        return hash((ExactForm, self.child, self.pattern.pattern))
+
+    def __repr__(self) -> str:
+        return f"ExactForm({self.child!r}, {self.pattern.pattern!r})"
+
+    def _rewrap(self, child: query.Query) -> ExactForm:
+        return ExactForm(child, self.forms, self.pattern, self.texts)
+
+    def matcher(self, searcher: object, context: object = None) -> Matcher:
+        candidates = self.child.matcher(searcher, context)
+        if not candidates.is_active():
+            return NullMatcher()
+        docnums = list(candidates.all_ids())
+        keep = {docnum for docnum, text in self.texts(searcher, docnums) if self.pattern.search(text)}
+        if not keep:
+            return NullMatcher()
+        return FilterMatcher(self.child.matcher(searcher, context), frozenset(keep))
+
+
+class QueryParser:
+    """Turns what the user typed into a whoosh query, or raises QueryError saying why not."""
+
+    def __init__(self, schema: Schema) -> None:
+        self._schema = schema
+        parser = MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts={"title": 2.0})
+        # Only a sign that starts a word is an operator: «Касым-Жомарт» and «2019-11» stay whole.
+        parser.add_plugin(PlusMinusPlugin(r"(?:^|(?<=[\s(]))\+", r"(?:^|(?<=[\s(]))-"))
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
+        parser.replace_plugin(
+            OperatorsPlugin(
+                And=r"(?<=\s)(AND|И)(?=\s)",
+                Or=r"(?<=\s)(OR|ИЛИ)(?=\s)",
+                Not=r"(^|(?<=(\s|[()])))(NOT|НЕ)(?=\s)",
+                AndNot=None,
+                AndMaybe=None,
+                Require=None,
+            )
+        )
+        self._parser = parser
+        self._known = set(schema.names()) | {a for names in FIELD_ALIASES.values() for a in names}
+
+    def parse(self, text: str, texts: TextLookup | None = None) -> query.Query:
+        text = text.strip()
+        if not text:
+            return query.Every()
+        if len(text) > MAX_QUERY_LENGTH:
+            raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
+        if "\x00" in text:
+            raise QueryError("the query contains a NUL character")
+        self._check_fields(text)
+        try:
+            parsed = self._parser.parse(text)
+        except QueryParserError as error:
+            raise QueryError(str(error)) from None
+        except Exception as error:  # whoosh raises assorted types for odd input
+            raise QueryError(f"cannot read the query: {error}") from None
+        _raise_errors(parsed)
+        parsed = parsed.accept(lambda q: _exact_to_lemmas(q, texts))
+        if parsed is query.NullQuery:
+            raise QueryError("the query has no words to search for")
+        return parsed
+
+    def _check_fields(self, text: str) -> None:
+        unquoted = _QUOTED.sub(" ", text)
+        for match in _FIELD_SPEC.finditer(unquoted):
+            name = match.group(1)
+            if name not in self._known and name.lower() not in self._known:
+                fields = ", ".join(sorted(n for n in self._schema.names() if not n.endswith("_name")))
+                raise QueryError(f"unknown field «{name}»; the fields are: {fields}")
+
+
+def _raise_errors(parsed: query.Query) -> None:
+    for node in _walk(parsed):
+        error = getattr(node, "error", None)
+        if error:
+            raise QueryError(f"cannot read the query: {error}")
+
+
+def _walk(node: query.Query) -> Iterable[query.Query]:
+    yield node
+    for child in node.children():
+        yield from _walk(child)
+
+
+def _exact_to_lemmas(node: query.Query, texts: TextLookup | None) -> query.Query:
+    """Replace ``exact:`` terms and phrases by lemma queries narrowed to the exact forms."""
+    if getattr(node, "fieldname", None) != EXACT_FIELD:
+        return node
+    if isinstance(node, query.Term):
+        forms = [str(node.text)]
+    elif isinstance(node, query.Phrase):
+        forms = [str(w) for w in node.words]
+    else:
+        raise QueryError("exact: takes a word or a \"phrase\", without wildcards or ranges")
+    forms = [w for form in forms for w in words(form)]
+    if not forms:
+        raise QueryError("exact: needs a word")
+    lemmas = [lemma(form) for form in forms]
+    if len(lemmas) == 1:
+        child: query.Query = query.Or([query.Term(f, lemmas[0]) for f in TEXT_FIELDS])
+    else:
+        child = query.Or([query.Phrase(f, lemmas) for f in TEXT_FIELDS])
+    if texts is None:
+        return child
+    pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, forms)) + r"(?![^\W_])")
+    return ExactForm(child, forms, pattern, texts)
+

@@ -1,0 +1,142 @@
+"""Running queries: matching documents, facet counts that follow the query, ranked pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from whoosh import query, sorting
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from viewer.search.query import TEXT_FIELDS, ExactForm, QueryError, QueryParser, TextLookup
+from viewer.search.snippets import EXACT_MARK
+from viewer.search.schema import FACET_COLUMNS
+from viewer.text.normalise import fold
+
+SORTS = ("relevance", "date")
+# Fields whose index terms are folded values (see schema.FoldedID).
+_FOLDED_FIELDS = {"outlet", "author"}
+
+
+@dataclass
+class RankedPage:
+    total: int
+    hits: list[tuple[str, float]]  # (article id, score)
+    facets: dict[str, dict[str, int]]
+    terms: set[str] = field(default_factory=set)  # lemmas and forms to highlight
+
+
+class ArchiveSearcher:
+    """Searches one index; reopen-on-change is cheap, and facet columns are cached per generation."""
+
+    def __init__(self, ix: Index, texts: TextLookup) -> None:
+        self._ix = ix
+        self._texts = texts
+        self._parser = QueryParser(ix.schema)
+        self._searcher: Searcher = ix.searcher()
+        self._columns: dict[str, list[str]] = {}
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def refresh(self) -> Searcher:
+        if not self._searcher.up_to_date():
+            # Not Searcher.refresh(): it reuses segment readers and so misses new deletions.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
+            self._columns = {}
+        return self._searcher
+
+    def parse(self, text: str) -> query.Query:
+        return self._parser.parse(text, self._texts)
+
+    def _column(self, facet: str) -> list[str]:
+        values = self._columns.get(facet)
+        if values is None:
+            reader = self._searcher.reader()
+            name = FACET_COLUMNS[facet]
+            raw = list(reader.column_reader(name)) if reader.has_column(name) else []
+            values = [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in raw]
+            self._columns[facet] = values
+        return values
+
+    def _docs(self, q: query.Query) -> set[int]:
+        return set(self._searcher.docs_for_query(q))
+
+    def search(
+        self,
+        text: str,
+        filters: Mapping[str, Sequence[str]] | None = None,
+        excludes: Mapping[str, Sequence[str]] | None = None,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 20,
+    ) -> RankedPage:
+        if sort not in SORTS:
+            raise QueryError(f"unknown order «{sort}»; use {' or '.join(SORTS)}")
+        searcher = self.refresh()
+        parsed = self.parse(text)
+        matched = self._docs(parsed)
+        excluded: set[int] = set()
+        for name, values in (excludes or {}).items():
+            excluded |= self._docs(_value_query(name, values))
+        included = {
+            name: self._docs(_value_query(name, values)) for name, values in (filters or {}).items() if values
+        }
+        allowed = matched - excluded
+        for docs in included.values():
+            allowed &= docs
+
+        facets = {}
+        for facet in FACET_COLUMNS:
+            base = matched - excluded
+            for name, docs in included.items():
+                if name != facet:
+                    base &= docs
+            column = self._column(facet)
+            counts = Counter(column[d] for d in base if d < len(column))
+            counts.pop("", None)
+            facets[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        hits: list[tuple[str, float]] = []
+        if allowed and limit > 0:
+            wanted = offset + limit
+            if sort == "date" or isinstance(parsed, query.Every):
+                # Newest first; undated articles last. Sorted results carry no relevance score.
+                order = sorting.FieldFacet("date", reverse=True)
+                results = searcher.search(parsed, filter=allowed, limit=wanted, sortedby=order)
+            else:
+                results = searcher.search(parsed, filter=allowed, limit=wanted)
+            for hit in list(results)[offset:wanted]:
+                score = hit.score if isinstance(hit.score, (int, float)) else 0.0
+                hits.append((hit["id"], float(score)))
+        return RankedPage(len(allowed), hits, facets, self._highlight_terms(parsed))
+
+    def _highlight_terms(self, node: query.Query) -> set[str]:
+        """Lemmas to highlight, and exact forms written as «=form» (see snippets.matches)."""
+        if isinstance(node, ExactForm):
+            return {EXACT_MARK + form for form in node.forms}
+        if node.is_leaf():
+            try:
+                pairs: Iterable[tuple[str, object]] = node.existing_terms(self._searcher.reader(), expand=True)
+            except Exception:  # some query types cannot expand; their literal terms will do
+                pairs = node.iter_all_terms()
+            return {
+                term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                for fieldname, term in pairs
+                if fieldname in TEXT_FIELDS
+            }
+        if isinstance(node, query.Not):
+            return set()
+        terms: set[str] = set()
+        for child in node.children():
+            terms |= self._highlight_terms(child)
+        return terms
+
+
+def _value_query(name: str, values: Sequence[str]) -> query.Query:
+    if name not in FACET_COLUMNS:
+        raise QueryError(f"cannot filter on «{name}»; the facets are: {', '.join(FACET_COLUMNS)}")
+    return query.Or([query.Term(name, fold(v) if name in _FOLDED_FIELDS else v) for v in values])

@@ -1,0 +1,72 @@
+"""Snippets and highlights: where the query's lemmas occur in a text, in whatever form."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from viewer.text.lemmas import lemma, token_spans
+
+SNIPPET_WIDTH = 240
+# Prefix of a term that must match a word form exactly rather than by lemma.
+EXACT_MARK = "="
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    spans: tuple[tuple[int, int], ...]  # highlighted [start, stop) offsets into ``text``
+
+    def html(self) -> str:
+        """The snippet as HTML: text escaped, matches in <b>."""
+        out, at = [], 0
+        for start, stop in self.spans:
+            out.append(html.escape(self.text[at:start]))
+            out.append(f"<b>{html.escape(self.text[start:stop])}</b>")
+            at = stop
+        out.append(html.escape(self.text[at:]))
+        return "".join(out)
+
+
+def matches(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
+    """Offsets of every token of ``text`` whose lemma, or «=» and its folded form, is in ``terms``."""
+    if not terms:
+        return []
+    return [
+        (start, stop)
+        for start, stop, word in token_spans(text)
+        if lemma(word) in terms or EXACT_MARK + word in terms
+    ]
+
+
+def make_snippet(text: str, terms: Collection[str], width: int = SNIPPET_WIDTH) -> Snippet:
+    """The passage of about ``width`` characters with the most distinct matched words."""
+    found = matches(text, terms)
+    if not found:
+        return _window(text, 0, width, [])
+    best_start, best_score = found[0][0], -1
+    for i, (start, _) in enumerate(found):
+        inside = {text[s:e].lower() for s, e in found[i:] if e <= start + width}
+        score = len(inside) * 100 + sum(1 for s, e in found[i:] if e <= start + width)
+        if score > best_score:
+            best_start, best_score = start, score
+    # Start a little before the first match so it reads in context.
+    begin = max(0, best_start - width // 4)
+    return _window(text, begin, width, found)
+
+
+def _window(text: str, begin: int, width: int, found: list[tuple[int, int]]) -> Snippet:
+    if begin > 0:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < begin + 30 else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin + width // 2 else end
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    body = " ".join(text[begin:end].split("\n"))
+    shift = len(prefix) - begin
+    spans = tuple((s + shift, e + shift) for s, e in found if s >= begin and e <= end)
+    return Snippet(prefix + body + suffix, spans)

@@ -1,0 +1,1 @@
+"""Russian text handling: normalisation, tokens and lemmas, the index analyzer."""

@@ -1,0 +1,33 @@
+"""Text normalisation shared by import, indexing and matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """NFC, unified line ends, no control characters, no runs of blank lines.
+
+    Offsets used for highlighting refer to this cleaned text, which is what the
+    archive stores and shows.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_line(text: str) -> str:
+    """A single-line field (title, author, outlet): cleaned and joined into one line."""
+    return " ".join(clean_text(text).split())
+
+
+def fold(text: str) -> str:
+    """Case- and ё-insensitive form for matching."""
+    return text.casefold().replace("ё", "е")

@@ -1,0 +1,77 @@
+"""What the user makes: outlet aliases, saved searches, and later curation and corrections.
+
+One SQLite database in the data folder, never touched by rebuilding the index or the
+catalog. Its schema version is SQLite's ``user_version``; upgrades only add.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from viewer.text.normalise import clean_line, fold
+
+USER_DATA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outlet_aliases (alias TEXT PRIMARY KEY, outlet TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS saved_searches (
+    name TEXT PRIMARY KEY, query TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '[]');
+"""
+
+
+def outlet_key(name: str) -> str:
+    """How outlet spellings are compared: folded, without scheme, «www.» or trailing dots."""
+    key = fold(clean_line(name))
+    if "://" in key:
+        key = urlsplit(key).hostname or key
+    key = key.strip(" ./")
+    return key.removeprefix("www.")
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of a web address, without «www.», as the outlet of last resort."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+class UserData:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version = {USER_DATA_VERSION}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # outlet aliases ------------------------------------------------------
+    def outlet_aliases(self) -> dict[str, str]:
+        """Alias key -> the outlet name it stands for."""
+        return dict(self._db.execute("SELECT alias, outlet FROM outlet_aliases ORDER BY alias"))
+
+    def set_outlet_alias(self, alias: str, outlet: str) -> None:
+        key, name = outlet_key(alias), clean_line(outlet)
+        if not key or not name:
+            raise ValueError("an outlet alias needs both a spelling and an outlet name")
+        self._db.execute("INSERT OR REPLACE INTO outlet_aliases VALUES (?, ?)", (key, name))
+
+    def remove_outlet_alias(self, alias: str) -> bool:
+        return self._db.execute("DELETE FROM outlet_aliases WHERE alias = ?", (outlet_key(alias),)).rowcount > 0
+
+
+def resolve_outlet(source_outlet: str | None, url: str | None, aliases: dict[str, str]) -> str | None:
+    """The outlet an article is filed under: its header's outlet, else its URL's host,
+    each looked up in the alias table (the header's spelling first)."""
+    host = host_of(url)
+    for spelling in (source_outlet, host):
+        if spelling and outlet_key(spelling) in aliases:
+            return aliases[outlet_key(spelling)]
+    return source_outlet or host

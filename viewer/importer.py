@@ -26,8 +26,9 @@ from viewer.userdata import resolve_outlet
 Progress = Callable[[int, int | None, str], None]
 Cancelled = Callable[[], bool]
 
-# Reading many small files in worker processes pays off; a few are read in-process.
-_PARALLEL_READ_THRESHOLD = 64
+# Below these, starting worker processes costs more than it saves.
+_PARALLEL_READ_FILES = 64
+_PARALLEL_INDEX_BYTES = 2_000_000
 
 
 class ImportCancelled(Exception):
@@ -66,7 +67,7 @@ def _read(stat: FileStat) -> tuple[FileStat, FileContents | str]:
 
 
 def _read_all(stats: list[FileStat], workers: int) -> Iterator[tuple[FileStat, FileContents | str]]:
-    if workers > 1 and len(stats) >= _PARALLEL_READ_THRESHOLD:
+    if workers > 1 and len(stats) >= _PARALLEL_READ_FILES:
         with multiprocessing.get_context("spawn").Pool(workers) as pool:
             yield from pool.imap(_read, stats, chunksize=16)
     else:
@@ -117,7 +118,8 @@ class Importer:
         catalog.begin()
         writer = None
         try:
-            writer = IndexWriter(self._ix, self._workers, expected=len(to_read))
+            volume = sum(stat.size for stat in to_read)
+            writer = IndexWriter(self._ix, self._workers if volume >= _PARALLEL_INDEX_BYTES else 1)
             touched: set[str] = set()
             for path in vanished:
                 touched |= catalog.articles_of_file(path)

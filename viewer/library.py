@@ -115,7 +115,8 @@ class Library:
 
     def _fill(self, ix: Index, articles: Iterable[StoredArticle]) -> None:
         rows = [a.as_row() for a in articles]
-        writer = index_writer.IndexWriter(ix, index_writer.worker_count(), expected=len(rows))
+        workers = index_writer.worker_count() if len(rows) >= 500 else 1
+        writer = index_writer.IndexWriter(ix, workers)
         for row in rows:
             writer.add(row)
         writer.commit()

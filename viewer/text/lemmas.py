@@ -29,10 +29,7 @@ def lemma(word: str) -> str:
     found = _CACHE.get(word)
     if found is not None:
         return found
-    if _CYRILLIC.match(word):
-        found = _MORPH.parse(word)[0].normal_form.replace("ё", "е")
-    else:
-        found = word
+    found = _MORPH.parse(word)[0].normal_form.replace("ё", "е") if _CYRILLIC.match(word) else word
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[word] = found

@@ -18,7 +18,7 @@ from whoosh.index import Index
 
 from viewer.archive.catalog import Catalog, now_iso
 from viewer.archive.formats import read_file
-from viewer.archive.records import FileContents
+from viewer.archive.records import ArticleSink, FileContents, ParsedArticle
 from viewer.archive.scanner import FileStat, absolute, scan
 from viewer.search.writer import IndexWriter, worker_count
 from viewer.userdata import resolve_outlet
@@ -57,21 +57,81 @@ class ImportSummary:
         )
 
 
-def _read(stat: FileStat) -> tuple[FileStat, FileContents | str]:
+def _read(stat: FileStat, sink: ArticleSink | None = None) -> FileContents | str:
+    """A file's contents, or why it could not be read at all."""
     try:
-        return stat, read_file(Path(stat.path))
+        return read_file(Path(stat.path), sink)
     except OSError as error:
-        return stat, f"cannot read: {error.strerror or error}"
+        return f"cannot read: {error.strerror or error}"
     except Exception as error:  # a reader bug must not stop the import; it is recorded instead
-        return stat, f"could not be read ({type(error).__name__}: {error})"
+        return f"could not be read ({type(error).__name__}: {error})"
 
 
-def _read_all(stats: list[FileStat], workers: int) -> Iterator[tuple[FileStat, FileContents | str]]:
-    if workers > 1 and len(stats) >= _PARALLEL_READ_FILES:
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
-            yield from pool.imap(_read, stats, chunksize=16)
-    else:
-        yield from map(_read, stats)
+def _read_in_worker(stat: FileStat) -> tuple[FileStat, FileContents | str]:
+    return stat, _read(stat)
+
+
+class _FileImport:
+    """Catalogs and indexes one file's articles as they arrive, then records what it holds."""
+
+    def __init__(self, importer: Importer, stat: FileStat, writer: IndexWriter, summary: ImportSummary) -> None:
+        self._catalog = importer._catalog
+        self._aliases = importer._aliases
+        self._stat = stat
+        self._writer = writer
+        self._summary = summary
+        self.before = self._catalog.articles_of_file(stat.path)
+        self._sources: list[tuple[str, str]] = []
+        self._seen: set[str] = set()
+
+    def add(self, parsed: ParsedArticle) -> None:
+        article_id = parsed.article_id
+        self._sources.append((parsed.locator, article_id))
+        summary = self._summary
+        if article_id in self._seen or (article_id not in self.before and self._catalog.has_article(article_id)):
+            summary.duplicates += 1
+            return
+        self._seen.add(article_id)
+        if article_id in self.before:
+            return
+        row = {
+            "id": article_id,
+            "title": parsed.title,
+            "body": parsed.body,
+            "outlet": resolve_outlet(parsed.outlet, parsed.url, self._aliases),
+            "source_outlet": parsed.outlet,
+            "author": parsed.author,
+            "published": parsed.published.isoformat() if parsed.published else None,
+            "url": parsed.url,
+            "added": now_iso(),
+        }
+        self._catalog.insert_article(row)
+        self._writer.add({**row, "paths": [self._stat.path]})
+        summary.added += 1
+        summary.new_ids.append(article_id)
+
+    def finish(self, contents: FileContents | str) -> set[str]:
+        """Record the file's problems and sources; return the ids it held before."""
+        catalog, stat, summary = self._catalog, self._stat, self._summary
+        summary.files_read += 1
+        if self.before:
+            summary.updated += 1
+        if isinstance(contents, str):
+            catalog.replace_problems(stat.path, [contents])
+            summary.problems += 1
+            if not self._sources:
+                # An unreadable file keeps its previous articles: nothing is lost to a glitch.
+                return set()
+            # Failed part-way: keep what was read; the file is read again next time.
+            catalog.replace_sources(stat.path, self._sources)
+            return self.before
+        for parsed in contents.articles:
+            self.add(parsed)
+        catalog.replace_problems(stat.path, contents.problems)
+        summary.problems += len(contents.problems)
+        catalog.replace_sources(stat.path, self._sources)
+        catalog.record_file(stat.path, stat.size, stat.mtime_ns)
+        return self.before
 
 
 class Importer:
@@ -132,10 +192,8 @@ class Importer:
                 summary.problems += len(reasons)
 
             total = len(to_read)
-            for done, (stat, contents) in enumerate(_read_all(to_read, self._workers), 1):
-                if stop():
-                    raise ImportCancelled
-                touched |= self._store_file(stat, contents, writer, summary)
+            for done, held_before in enumerate(self._read_all(to_read, writer, summary, stop), 1):
+                touched |= held_before
                 report(done, total, "reading files")
 
             for article_id in catalog.drop_orphans(touched):
@@ -153,51 +211,26 @@ class Importer:
         summary.seconds = time.monotonic() - started
         return summary
 
-    def _store_file(
-        self, stat: FileStat, contents: FileContents | str, writer: IndexWriter, summary: ImportSummary
-    ) -> set[str]:
-        """Catalog and index one file's articles; return the ids it held before."""
-        catalog = self._catalog
-        before = catalog.articles_of_file(stat.path)
-        if before:
-            summary.updated += 1
-        summary.files_read += 1
-        if isinstance(contents, str):
-            catalog.replace_problems(stat.path, [contents])
-            summary.problems += 1
-            # An unreadable file keeps its previous articles: nothing is lost to a glitch.
-            return set()
-        catalog.replace_problems(stat.path, contents.problems)
-        summary.problems += len(contents.problems)
-        sources = []
-        seen_here: set[str] = set()
-        for parsed in contents.articles:
-            article_id = parsed.article_id
-            sources.append((parsed.locator, article_id))
-            if article_id in seen_here or (article_id not in before and catalog.has_article(article_id)):
-                summary.duplicates += 1
-                continue
-            seen_here.add(article_id)
-            if article_id in before:
-                continue
-            row = {
-                "id": article_id,
-                "title": parsed.title,
-                "body": parsed.body,
-                "outlet": resolve_outlet(parsed.outlet, parsed.url, self._aliases),
-                "source_outlet": parsed.outlet,
-                "author": parsed.author,
-                "published": parsed.published.isoformat() if parsed.published else None,
-                "url": parsed.url,
-                "added": now_iso(),
-            }
-            catalog.insert_article(row)
-            writer.add({**row, "paths": [stat.path]})
-            summary.added += 1
-            summary.new_ids.append(article_id)
-        catalog.replace_sources(stat.path, sources)
-        catalog.record_file(stat.path, stat.size, stat.mtime_ns)
-        return before
+    def _read_all(
+        self, stats: list[FileStat], writer: IndexWriter, summary: ImportSummary, stop: Cancelled
+    ) -> Iterator[set[str]]:
+        """Read and store each file, yielding the article ids each held before.
+
+        Many files are read by a pool of processes; a few (typically large JSON Lines
+        dumps) are read here, their articles indexed while the file is still being read.
+        """
+        if self._workers > 1 and len(stats) >= _PARALLEL_READ_FILES:
+            with multiprocessing.get_context("spawn").Pool(self._workers) as pool:
+                for stat, contents in pool.imap(_read_in_worker, stats, chunksize=16):
+                    if stop():
+                        raise ImportCancelled
+                    yield _FileImport(self, stat, writer, summary).finish(contents)
+            return
+        for stat in stats:
+            if stop():
+                raise ImportCancelled
+            file = _FileImport(self, stat, writer, summary)
+            yield file.finish(_read(stat, file.add))
 
 
 def forget_root(catalog: Catalog, ix: Index, root: str) -> int:

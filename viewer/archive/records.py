@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -46,9 +47,25 @@ class FileProblem:
     reason: str
 
 
+ArticleSink = Callable[[ParsedArticle], None]
+
+
 @dataclass
 class FileContents:
-    """What reading one file gave: its articles and the problems met on the way."""
+    """What reading one file gave: its articles and the problems met on the way.
+
+    With a ``sink``, articles go to it as they are read instead of into ``articles``, so
+    that a large JSON Lines file is imported while it is still being read.
+    """
 
     articles: list[ParsedArticle] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    sink: ArticleSink | None = field(default=None, repr=False, compare=False)
+    streamed: int = 0  # articles handed to the sink
+
+    def add_article(self, article: ParsedArticle) -> None:
+        if self.sink is not None:
+            self.streamed += 1
+            self.sink(article)
+        else:
+            self.articles.append(article)

@@ -23,7 +23,7 @@ from viewer.archive.formats.common import SINGLE_ARTICLE_LIMIT, cap_problems, to
 from viewer.archive.formats.html import read_html
 from viewer.archive.formats.jsondata import read_json_document, read_json_lines
 from viewer.archive.formats.text import read_text_article
-from viewer.archive.records import FileContents
+from viewer.archive.records import ArticleSink, FileContents
 
 __all__ = ["SUPPORTED_SUFFIXES", "is_supported", "read_file"]
 
@@ -44,10 +44,11 @@ def is_supported(path: Path) -> bool:
     return _format_of(path) is not None
 
 
-def read_file(path: Path) -> FileContents:
+def read_file(path: Path, sink: ArticleSink | None = None) -> FileContents:
     """The articles in one file and the problems met reading it.
 
-    Raises OSError only when the file cannot be read at all.
+    Raises OSError only when the file cannot be read at all. A ``sink`` receives the
+    articles of JSON Lines files as they are read (see ``FileContents``).
     """
     kind = _format_of(path)
     if kind is None:
@@ -55,7 +56,7 @@ def read_file(path: Path) -> FileContents:
         return FileContents(problems=[f"unsupported file type ({suffix})"])
     suffix, compressed = kind
     if suffix in _JSON_LINES_SUFFIXES:
-        contents = read_json_lines(path, compressed)
+        contents = read_json_lines(path, compressed, sink)
     elif suffix in _JSON_DOCUMENT_SUFFIXES:
         contents = read_json_document(path, compressed)
     elif suffix in _HTML_SUFFIXES:

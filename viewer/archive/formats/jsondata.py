@@ -27,7 +27,7 @@ from viewer.archive.formats.common import (
     too_large,
 )
 from viewer.archive.formats.jsonrecord import article_from_record
-from viewer.archive.records import FileContents
+from viewer.archive.records import ArticleSink, FileContents
 
 __all__ = ["read_json_document", "read_json_lines"]
 
@@ -46,9 +46,9 @@ class _TooLarge(Exception):
         self.size = size
 
 
-def read_json_lines(path: Path, compressed: bool) -> FileContents:
+def read_json_lines(path: Path, compressed: bool, sink: ArticleSink | None = None) -> FileContents:
     """Articles from a JSON Lines file, one problem per line that does not hold one."""
-    contents = FileContents()
+    contents = FileContents(sink=sink)
     try:
         with _open(path, compressed) as stream:
             head = stream.peek(_HEAD_BYTES)[:_HEAD_BYTES]
@@ -58,7 +58,7 @@ def read_json_lines(path: Path, compressed: bool) -> FileContents:
                 _read_utf8_json_lines(stream, contents)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         contents.problems.append(_gzip_problem(error))
-    if not contents.articles and not contents.problems:
+    if not contents.articles and not contents.streamed and not contents.problems:
         contents.problems.append("empty file")
     return contents
 
@@ -131,7 +131,7 @@ def _add_record(contents: FileContents, record: object, locator: str) -> None:
     if isinstance(result, str):
         contents.problems.append(result)
     else:
-        contents.articles.append(result)
+        contents.add_article(result)
 
 
 def _add_line(contents: FileContents, text: str, number: int) -> None:

@@ -11,8 +11,8 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from viewer.search.query import TEXT_FIELDS, ExactForm, QueryError, QueryParser, TextLookup
-from viewer.search.snippets import EXACT_MARK
 from viewer.search.schema import FACET_COLUMNS
+from viewer.search.snippets import EXACT_MARK
 from viewer.text.normalise import fold
 
 SORTS = ("relevance", "date")

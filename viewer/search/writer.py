@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 

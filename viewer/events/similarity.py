@@ -1,0 +1,228 @@
+"""Whether two articles report the same story: one score in [0, 1] and one threshold.
+
+The score is a similarity damped by evidence of difference:
+
+    score = similarity × (1 − name_conflict) × (1 − FACT_PENALTY) ^ fact_conflicts × time_factor
+
+*similarity* is the cosine of the articles' TF-IDF vectors over content lemmas, blended with the
+cosine over their name-like lemmas (``NAME_WEIGHT``), because two reports of one event may word
+it differently but name the same people, places and organisations.
+
+*name_conflict* catches the commonest near miss, the same kind of event somewhere else («Погода
+в Калуге» / «Погода в Рязани», two regional casualty reports, two contests): each article's
+salient names (those of its first sentence, and its most frequent name) are looked up in the
+other article, and the share missing, weighted by squared IDF so that rare names dominate, is
+taken in both directions. The smaller of the two is the conflict: one report adding a name the
+other omits is normal; *both* having main names the other never mentions is not.
+
+*fact_conflicts* counts the kinds of fact the articles both state and never agree on: dates
+(«3 марта» / «10 марта», none within a day of each other) and ordinals or edition numbers of the
+same thing («XVI форум» / «XVIII форум», «ПМЭФ-2019» / «ПМЭФ-2021»). Other numbers are not used:
+two reports of one event often quote different figures (cases in the region, in the country).
+
+*time_factor* is 1 for articles published within ``TIME_GRACE_DAYS`` of each other, or when
+either date is unknown, and halves every ``TIME_HALF_LIFE_DAYS`` beyond that: a story is
+reported within days, and what returns to it weeks later is a new story.
+
+``NAME_WEIGHT``, ``FACT_PENALTY`` and ``SAME_STORY_THRESHOLD`` were chosen on labelled pairs;
+the time constants are not fitted (the labelled pairs carry no dates). See docs/events.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from viewer.events.features import StoryFingerprint
+from viewer.events.frequencies import DocumentFrequencies
+from viewer.events.quantities import Quantity
+
+NAME_WEIGHT = 0.5
+FACT_PENALTY = 0.5
+SAME_STORY_THRESHOLD = 0.28
+TIME_GRACE_DAYS = 2.0
+TIME_HALF_LIFE_DAYS = 3.0
+
+# Two names match when they are the same lemma or share this many first letters and are longer:
+# «Приморье» / «приморский», «Забайкалье» / «забайкальский».
+_NAME_STEM = 5
+# An article's most frequent name counts as salient only if it occurs at least this often.
+_MAIN_NAME_MIN_COUNT = 2
+_MONTH_NAMES = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+_MONTHS = {month: number for number, month in enumerate(_MONTH_NAMES.split())}
+_DATE_TOLERANCE_DAYS = 1  # a report published the next day dates the event a day earlier
+# «90-х годов», «на 85-м году жизни»: ordinals of years are decades and ages, not event ordinals.
+_NOT_EVENT_ORDINALS = frozenset({"год"})
+_CACHE_LIMIT = 16_384
+
+
+@dataclass(frozen=True)
+class _Weighted:
+    """A fingerprint's weights under one frequency table, computed once per article."""
+
+    terms: dict[str, float]  # unit-length TF-IDF vector of content lemmas
+    names: dict[str, float]  # unit-length TF-IDF vector of names
+    salient: dict[str, float]  # salient names -> squared IDF
+    stems: frozenset[str]  # first letters of long lemmas, for loose name matching
+
+
+_CACHE: dict[tuple[int, int, int], tuple[StoryFingerprint, DocumentFrequencies, _Weighted]] = {}
+
+
+def _unit_vector(counts: dict[str, int], df: DocumentFrequencies) -> dict[str, float]:
+    vector = {word: (1.0 + math.log(count)) * df.idf(word) for word, count in counts.items()}
+    norm = math.sqrt(sum(value * value for value in vector.values()))
+    return {word: value / norm for word, value in vector.items()} if norm else {}
+
+
+def _weighted(fp: StoryFingerprint, df: DocumentFrequencies) -> _Weighted:
+    key = (id(fp), id(df), df.version)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached[2]
+    salient = {name for name in fp.names if name in fp.lead}
+    frequent = [name for name, count in fp.names.items() if count >= _MAIN_NAME_MIN_COUNT]
+    if frequent:
+        salient.add(max(frequent, key=lambda name: (fp.names[name] * df.idf(name), name)))
+    weighted = _Weighted(
+        terms=_unit_vector(dict(fp.terms), df),
+        names=_unit_vector(dict(fp.names), df),
+        salient={name: df.idf(name) ** 2 for name in salient},
+        stems=frozenset(word[:_NAME_STEM] for word in fp.terms if len(word) > _NAME_STEM),
+    )
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[key] = (fp, df, weighted)  # holding fp and df keeps their ids from being reused
+    return weighted
+
+
+def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(value * v.get(word, 0.0) for word, value in u.items())
+
+
+def _mentions(fp: StoryFingerprint, weighted: _Weighted, name: str) -> bool:
+    if name in fp.terms:
+        return True
+    return len(name) > _NAME_STEM and name[:_NAME_STEM] in weighted.stems
+
+
+def _missing_share(x: _Weighted, other: StoryFingerprint, weighted_other: _Weighted) -> float:
+    """Share (by squared IDF) of ``x``'s salient names that the other article never mentions."""
+    total = sum(x.salient.values())
+    if total <= 0.0:
+        return 0.0
+    missing = sum(
+        weight for name, weight in x.salient.items() if not _mentions(other, weighted_other, name)
+    )
+    return missing / total
+
+
+def _dates(quantities: frozenset[Quantity]) -> set[int]:
+    """Days of the year (roughly: month × 31 + day) of the dates («3 марта») a text mentions."""
+    return {
+        _MONTHS[q.unit] * 31 + int(q.value)
+        for q in quantities
+        if q.unit in _MONTHS and not q.ordinal and 1 <= q.value <= 31
+    }
+
+
+def _ordinals(quantities: frozenset[Quantity]) -> dict[str, set[float]]:
+    grouped: dict[str, set[float]] = {}
+    for q in quantities:
+        if q.ordinal and q.unit not in _NOT_EVENT_ORDINALS:
+            grouped.setdefault(q.unit, set()).add(q.value)
+    return grouped
+
+
+def fact_conflicts(a: StoryFingerprint, b: StoryFingerprint) -> int:
+    """How many kinds of fact (dates; ordinals of one thing) the articles give and never agree on.
+
+    Dates conflict when both articles mention dates and no two are within a day; ordinals when
+    both number the same thing («XVI форум», «ПМЭФ-2021») and no numbers agree.
+    """
+    conflicts = 0
+    mine, theirs = _dates(a.quantities), _dates(b.quantities)
+    if (
+        mine
+        and theirs
+        and not any(abs(x - y) <= _DATE_TOLERANCE_DAYS for x in mine for y in theirs)
+    ):
+        conflicts += 1
+    ordinals_a, ordinals_b = _ordinals(a.quantities), _ordinals(b.quantities)
+    shared = ordinals_a.keys() & ordinals_b.keys()
+    if shared and all(not (ordinals_a[unit] & ordinals_b[unit]) for unit in shared):
+        conflicts += 1
+    return conflicts
+
+
+def timestamp(moment: datetime) -> float:
+    """Seconds since the epoch; a time without a zone is taken as UTC, as the importer does."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def time_factor(a: StoryFingerprint, b: StoryFingerprint) -> float:
+    """1 within the grace period or when a date is unknown, halving every half-life after it."""
+    if a.published is None or b.published is None:
+        return 1.0
+    gap = abs(timestamp(a.published) - timestamp(b.published)) / 86_400
+    return 0.5 ** (max(0.0, gap - TIME_GRACE_DAYS) / TIME_HALF_LIFE_DAYS)
+
+
+def max_gap_days(threshold: float = SAME_STORY_THRESHOLD) -> float:
+    """Publication gap beyond which even identical articles score below ``threshold``.
+
+    Candidate generation uses it as its time window.
+    """
+    if threshold <= 0.0:
+        return math.inf
+    return TIME_GRACE_DAYS + TIME_HALF_LIFE_DAYS * math.log2(1.0 / min(threshold, 1.0))
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """The separate signals of one comparison, for explaining a score and for tuning."""
+
+    content: float  # cosine of content-lemma TF-IDF vectors
+    names: float  # cosine of name TF-IDF vectors
+    name_conflict: float  # 0..1
+    fact_conflicts: int  # 0, 1 or 2
+    time: float  # 0..1
+
+    def combine(
+        self, name_weight: float = NAME_WEIGHT, fact_penalty: float = FACT_PENALTY
+    ) -> float:
+        """The score these parts give under the given weights (the defaults are the method's)."""
+        similar = (self.content + name_weight * self.names) / (1.0 + name_weight)
+        score = similar * (1.0 - self.name_conflict) * (1.0 - fact_penalty) ** self.fact_conflicts
+        return max(0.0, min(1.0, score * self.time))
+
+
+def score_parts(a: StoryFingerprint, b: StoryFingerprint, df: DocumentFrequencies) -> ScoreParts:
+    """Every signal of the comparison of ``a`` and ``b``."""
+    wa, wb = _weighted(a, df), _weighted(b, df)
+    return ScoreParts(
+        content=_cosine(wa.terms, wb.terms),
+        names=_cosine(wa.names, wb.names),
+        name_conflict=min(_missing_share(wa, b, wb), _missing_share(wb, a, wa)),
+        fact_conflicts=fact_conflicts(a, b),
+        time=time_factor(a, b),
+    )
+
+
+def same_story_score(a: StoryFingerprint, b: StoryFingerprint, df: DocumentFrequencies) -> float:
+    """0..1: how strongly the evidence says both articles report one story (not a probability;
+    compare it with ``SAME_STORY_THRESHOLD``). Symmetric in ``a`` and ``b``."""
+    return score_parts(a, b, df).combine()
+
+
+def is_same_story(
+    a: StoryFingerprint, b: StoryFingerprint, df: DocumentFrequencies
+) -> tuple[bool, float]:
+    """(same story?, score) at ``SAME_STORY_THRESHOLD``."""
+    score = same_story_score(a, b, df)
+    return score >= SAME_STORY_THRESHOLD, score

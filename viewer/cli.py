@@ -11,9 +11,11 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.events.pairs import PairsError, judge_pairs, load_fingerprints
 from viewer.importer import ImportCancelled, ImportSummary
 from viewer.library import ArchiveBusyError, Library
 from viewer.search.query import QueryError
@@ -86,10 +88,10 @@ def _print_summary(summary: ImportSummary) -> None:
 def cmd_index(library: Library, args: argparse.Namespace) -> None:
     progress = ProgressLine(quiet=args.quiet)
     if args.paths:
-        summary = library.add(args.paths, progress)
+        summary = library.add(args.paths, progress, events=not args.no_events)
     else:
         library.ensure_sample(progress)
-        summary = library.refresh(progress)
+        summary = library.refresh(progress, events=not args.no_events)
     _print_summary(summary)
 
 
@@ -204,6 +206,71 @@ def cmd_outlets(library: Library, args: argparse.Namespace) -> None:
             print(f"{alias} -> {outlet}")
 
 
+def cmd_events(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    if args.regroup:
+        library.group_events(ProgressLine(), regroup=True)
+    events = library.events()
+    if args.json:
+        _print_json({"events": [e.to_json() for e in events]})
+        return
+    for event in events:
+        dates = " – ".join(dict.fromkeys(d[:10] for d in (event.start, event.end) if d)) or "undated"
+        print(f"{event.id}  {len(event.articles):>3}  {dates}  {event.label}")
+        if len(event.articles) > 1:
+            print(f"{'':22}{', '.join(event.outlets)}")
+
+
+def cmd_event(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    try:
+        if args.merge:
+            library.merge_events([args.id, *args.merge])
+        if args.split:
+            library.split_event(args.id, args.split)
+        if args.move_in:
+            for article_id in args.move_in:
+                library.move_article(article_id, args.id)
+        if args.move_out:
+            for article_id in args.move_out:
+                library.move_article(article_id, None)
+        if args.rename is not None:
+            library.rename_event(args.id, args.rename)
+        if args.pin or args.unpin:
+            library.pin_event(args.id, pinned=args.pin)
+    except KeyError as error:
+        raise CommandError(error.args[0]) from None
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    event = library.event(args.id)
+    if event is None:
+        raise CommandError(f"no event with id «{args.id}» (it may have been merged into another)")
+    if args.json:
+        data = event.to_json()
+        data["pinned"] = event.pinned
+        _print_json(data)
+        return
+    print(f"{event.label}\n{event.id}{'  (pinned)' if event.pinned else ''}")
+    for article_id in event.articles:
+        article = library.article(article_id)
+        if article is not None:
+            when = (article.published or "undated")[:16]
+            print(f"  {article.id}  {when:16}  {article.outlet or '':20}  {article.title}")
+
+
+def cmd_same_story(library: Library | None, args: argparse.Namespace) -> None:
+    try:
+        fingerprints = load_fingerprints(Path(args.articles))
+        for judgement in judge_pairs(fingerprints, Path(args.pairs)):
+            if args.json:
+                print(json.dumps(judgement.to_json(), ensure_ascii=False))
+            else:
+                verdict = "same" if judgement.same else "different"
+                print(f"{judgement.id1}\t{judgement.id2}\t{verdict}\t{judgement.score:.3f}")
+    except PairsError as error:
+        raise CommandError(str(error)) from None
+
+
 def cmd_rebuild(library: Library, args: argparse.Namespace) -> None:
     library.rebuild_index()
     print(f"index rebuilt: {library.article_count()} articles")
@@ -220,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="import folders or files (only what changed); no PATH: re-scan all")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--no-events", action="store_true", help="do not group the new articles into events")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("search", help="search the archive")
@@ -256,6 +324,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_outlets)
 
+    p = sub.add_parser("events", help="the events: reports of the same story grouped together")
+    p.add_argument("--regroup", action="store_true", help="group every article again (corrections are kept)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_events)
+
+    p = sub.add_parser("event", help="one event's reports; corrections: merge, split, move, rename, pin")
+    p.add_argument("id")
+    p.add_argument("--merge", nargs="+", metavar="EVENT", default=[], help="merge these events into this one")
+    p.add_argument("--split", nargs="+", metavar="ARTICLE", default=[], help="split these articles off")
+    p.add_argument("--move-in", nargs="+", metavar="ARTICLE", default=[], help="put these articles in this event")
+    p.add_argument("--move-out", nargs="+", metavar="ARTICLE", default=[], help="give these articles their own events")
+    p.add_argument("--rename", metavar="LABEL", help="a label of your own (empty: the automatic one)")
+    pin = p.add_mutually_exclusive_group()
+    pin.add_argument("--pin", action="store_true", help="keep exactly these articles together")
+    pin.add_argument("--unpin", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_event)
+
+    p = sub.add_parser("same-story", help="judge pairs of articles: same story or not")
+    p.add_argument("--articles", required=True, metavar="ARTICLES.jsonl")
+    p.add_argument("--pairs", required=True, metavar="PAIRS.jsonl")
+    p.add_argument("--json", action="store_true", help="JSON Lines {id1, id2, same, score}")
+    p.set_defaults(run=cmd_same_story, archive=False)
+
     p = sub.add_parser("rebuild", help="rebuild the search index from the catalog")
     p.set_defaults(run=cmd_rebuild)
     return parser
@@ -269,14 +361,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "limit", 1) < 0 or getattr(args, "offset", 0) < 0:
         parser.error("--limit and --offset take numbers of 0 or more")
     try:
-        with Library.open(args.home) as library:
-            args.run(library, args)
+        if getattr(args, "archive", True):
+            with Library.open(args.home) as library:
+                args.run(library, args)
+        else:
+            args.run(None, args)
     except (CommandError, QueryError, ArchiveBusyError) as error:
         print(f"letopis: {error}", file=sys.stderr)
         return 1
     except ImportCancelled:
         print("letopis: import cancelled; the archive is as it was", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader of our output went away (`| head`): not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("letopis: interrupted; the archive is as it was before this command", file=sys.stderr)
         return 130

@@ -18,6 +18,7 @@ from whoosh.index import EmptyIndexError, Index
 from viewer.archive.catalog import Catalog, StoredArticle
 from viewer.archive.records import FileProblem
 from viewer.archive.scanner import absolute
+from viewer.events.stage import EventStage, EventSummary
 from viewer.importer import Cancelled, Importer, ImportSummary, Progress, forget_root
 from viewer.paths import Locations, sample_archive
 from viewer.search import writer as index_writer
@@ -79,6 +80,9 @@ class Library:
         self.catalog = Catalog(locations.catalog_file)
         self._ix = self._open_index()
         self._searcher: ArchiveSearcher | None = None
+        stage_workers = index_writer.worker_count() if workers is None else workers
+        self.events_stage = EventStage(self.catalog, self.user.events, stage_workers)
+        self._event_facet: dict[str, list[str]] | None = None
 
     @classmethod
     def open(cls, home: Path | str | None = None, workers: int | None = None) -> Library:
@@ -145,8 +149,13 @@ class Library:
 
     def _search_engine(self) -> ArchiveSearcher:
         if self._searcher is None:
-            self._searcher = ArchiveSearcher(self._ix, self._exact_texts)
+            self._searcher = ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
         return self._searcher
+
+    def _external_facets(self) -> dict[str, dict[str, list[str]]]:
+        if self._event_facet is None:
+            self._event_facet = {article: [f"ev-{key}"] for article, key in self.events_stage.memberships().items()}
+        return {"event": self._event_facet}
 
     def _exact_texts(self, searcher: object, docnums: Sequence[int]) -> Iterable[tuple[int, str]]:
         stored = searcher.stored_fields  # type: ignore[attr-defined]
@@ -166,10 +175,16 @@ class Library:
         root = absolute(sample_archive())
         self.catalog.add_root(root, sample=True)
         self.catalog.set_meta("sample_offered", "yes")
-        return self._import([root], progress, None)
+        summary = self._import([root], progress, None)
+        self.group_events(progress)
+        return summary
 
     def add(
-        self, paths: Iterable[Path | str], progress: Progress | None = None, cancelled: Cancelled | None = None
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        events: bool = True,
     ) -> ImportSummary:
         """Add folders or files (or import them again): only new and changed files are read.
 
@@ -182,11 +197,19 @@ class Library:
         for root in roots:
             self.catalog.add_root(root)
         self.catalog.set_meta("sample_offered", "yes")
-        return self._import(roots, progress, cancelled)
+        summary = self._import(roots, progress, cancelled)
+        if events:
+            self.group_events(progress)
+        return summary
 
-    def refresh(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportSummary:
+    def refresh(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None, events: bool = True
+    ) -> ImportSummary:
         """Look at every added folder again for new, changed and deleted files."""
-        return self._import([root for root, _ in self.catalog.roots()], progress, cancelled)
+        summary = self._import([root for root, _ in self.catalog.roots()], progress, cancelled)
+        if events:
+            self.group_events(progress)
+        return summary
 
     def remove(self, path: Path | str) -> int:
         """Stop following a folder; its articles leave the archive. Returns how many went."""
@@ -237,6 +260,64 @@ class Library:
 
     def article_count(self) -> int:
         return self.catalog.article_count()
+
+    # events ----------------------------------------------------------------------
+    def group_events(self, progress: Progress | None = None, regroup: bool = False) -> int:
+        """Place new articles in events (all of them again with ``regroup``); return how many."""
+        placed = self.events_stage.update(progress, regroup)
+        self._event_facet = None
+        return placed
+
+    def events(self) -> list[EventSummary]:
+        """Every event, newest first; an article with no other report is an event of its own."""
+        return self.events_stage.summaries()
+
+    def event(self, event_id: str) -> EventSummary | None:
+        return next((e for e in self.events() if e.id == event_id), None)
+
+    def event_of(self, article_id: str) -> EventSummary | None:
+        key = self.events_stage.memberships().get(article_id)
+        return self.event(f"ev-{key}") if key else None
+
+    def _event_or_fail(self, event_id: str) -> EventSummary:
+        found = self.event(event_id)
+        if found is None:
+            raise KeyError(f"no event with id «{event_id}»")
+        return found
+
+    def merge_events(self, event_ids: Sequence[str]) -> None:
+        """Make one event of several: the others' articles join the first."""
+        target = self._event_or_fail(event_ids[0])
+        for event_id in event_ids[1:]:
+            for article in self._event_or_fail(event_id).articles:
+                self.user.events.move(article, target.articles[0])
+        self._event_facet = None
+
+    def move_article(self, article_id: str, event_id: str | None) -> None:
+        """Put an article in another event, or (None) in an event of its own."""
+        target = self._event_or_fail(event_id).articles[0] if event_id else ""
+        self.user.events.move(article_id, target)
+        self._event_facet = None
+
+    def split_event(self, event_id: str, article_ids: Sequence[str]) -> None:
+        """Take ``article_ids`` out of an event into an event of their own."""
+        event = self._event_or_fail(event_id)
+        leaving = [a for a in article_ids if a in event.articles]
+        if not leaving or len(leaving) == len(event.articles):
+            raise ValueError("choose some, but not all, of the event's articles to split off")
+        self.user.events.move(leaving[0], "")
+        for article in leaving[1:]:
+            self.user.events.move(article, leaving[0])
+        self._event_facet = None
+
+    def rename_event(self, event_id: str, label: str) -> None:
+        self.user.events.rename(self._event_or_fail(event_id).key, label)
+
+    def pin_event(self, event_id: str, pinned: bool = True) -> None:
+        """A pinned event keeps exactly its articles: nothing joins or leaves it by regrouping."""
+        event = self._event_or_fail(event_id)
+        self.user.events.pin(event.key, list(event.articles) if pinned else None)
+        self._event_facet = None
 
     # outlets -------------------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:

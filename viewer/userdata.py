@@ -6,6 +6,7 @@ catalog. Its schema version is SQLite's ``user_version``; upgrades only add.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +19,9 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outlet_aliases (alias TEXT PRIMARY KEY, outlet TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS saved_searches (
     name TEXT PRIMARY KEY, query TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS event_moves (article_id TEXT PRIMARY KEY, target TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_labels (event_key TEXT PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_pins (event_key TEXT PRIMARY KEY, members TEXT NOT NULL);
 """
 
 
@@ -52,6 +56,10 @@ class UserData:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def events(self) -> EventCorrections:
+        return EventCorrections(self._db)
+
     # outlet aliases ------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:
         """Alias key -> the outlet name it stands for."""
@@ -65,6 +73,44 @@ class UserData:
 
     def remove_outlet_alias(self, alias: str) -> bool:
         return self._db.execute("DELETE FROM outlet_aliases WHERE alias = ?", (outlet_key(alias),)).rowcount > 0
+
+
+class EventCorrections:
+    """The user's corrections to event grouping, kept by article id so they survive regrouping."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def moves(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT article_id, target FROM event_moves"))
+
+    def move(self, article_id: str, target: str) -> None:
+        """Put ``article_id`` in the event of ``target`` ("" for an event of its own)."""
+        self._db.execute("INSERT OR REPLACE INTO event_moves VALUES (?, ?)", (article_id, target))
+
+    def labels(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT event_key, label FROM event_labels"))
+
+    def rename(self, event_key: str, label: str) -> None:
+        if label.strip():
+            self._db.execute("INSERT OR REPLACE INTO event_labels VALUES (?, ?)", (event_key, clean_line(label)))
+        else:
+            self._db.execute("DELETE FROM event_labels WHERE event_key = ?", (event_key,))
+
+    def pins(self) -> dict[str, frozenset[str]]:
+        return {
+            key: frozenset(json.loads(members))
+            for key, members in self._db.execute("SELECT event_key, members FROM event_pins")
+        }
+
+    def pin(self, event_key: str, members: list[str] | None) -> None:
+        """Keep an event exactly as it is (None unpins it)."""
+        if members is None:
+            self._db.execute("DELETE FROM event_pins WHERE event_key = ?", (event_key,))
+        else:
+            self._db.execute(
+                "INSERT OR REPLACE INTO event_pins VALUES (?, ?)", (event_key, json.dumps(sorted(members)))
+            )
 
 
 def resolve_outlet(source_outlet: str | None, url: str | None, aliases: dict[str, str]) -> str | None:

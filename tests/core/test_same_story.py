@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import pickle
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from viewer.events import (
     is_same_story,
     same_story_score,
 )
+from viewer.events.frequencies import PRIOR_DOCUMENTS
 from viewer.events.quantities import Quantity, quantities
 from viewer.events.similarity import max_gap_days, score_parts
 
@@ -181,7 +183,7 @@ def test_fingerprints_store_and_pickle():
 
 def test_document_frequencies_count_articles_and_store():
     df = DocumentFrequencies()
-    assert df.n_docs == 0 and df.idf("мост") == 0.0
+    assert df.n_docs == 0 and df.idf("мост") == pytest.approx(math.log(PRIOR_DOCUMENTS + 1))
     df.add(["мост", "мост", "обь"])
     df.add(fingerprint(*BRIDGE_A, None))
     assert df.n_docs == 2 and df.count("мост") == 2 and df.count("обь") == 2

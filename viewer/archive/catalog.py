@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS sources (
     PRIMARY KEY (path, locator));
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL, seen TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_fingerprints (article_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_members (article_id TEXT PRIMARY KEY, event_key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_members_by_event ON event_members (event_key);
+CREATE TABLE IF NOT EXISTS event_labels_auto (event_key TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS problems_by_path ON problems (path);
 """
 
@@ -73,6 +77,11 @@ class Catalog:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the stages that keep their own tables here (events)."""
+        return self._db
 
     def begin(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
@@ -150,7 +159,9 @@ class Catalog:
         for article_id in set(candidates):
             if self._db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
                 continue
-            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            for table in ("articles", "story_fingerprints", "event_members"):
+                key = "id" if table == "articles" else "article_id"
+                self._db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
             dropped.append(article_id)
         return dropped
 

@@ -18,6 +18,9 @@ from viewer.events.features import StoryFingerprint
 _FORMAT = 1
 
 
+PRIOR_DOCUMENTS = 200
+
+
 class DocumentFrequencies:
     """How many articles of an archive contain each lemma, and the inverse frequency it gives."""
 
@@ -53,11 +56,17 @@ class DocumentFrequencies:
         return self
 
     def idf(self, lemma: str) -> float:
-        """Smoothed inverse document frequency, ln((N + 1) / (df + 1)): 0 for a lemma in every
-        article, largest for one never seen, and defined for an empty table."""
+        """Smoothed inverse document frequency, ln((N + P + 1) / (df + 1)), largest for a lemma
+        never seen and defined for an empty table.
+
+        P = ``PRIOR_DOCUMENTS`` imaginary articles that contain none of the lemmas: in a small
+        archive (the five-article sample) the reports of one event are a large share of all
+        articles, and without the prior the words they share would weigh almost nothing. In an
+        archive of thousands the prior hardly matters.
+        """
         found = self._idf.get(lemma)
         if found is None:
-            found = math.log((self._n_docs + 1) / (self._counts.get(lemma, 0) + 1))
+            found = math.log((self._n_docs + PRIOR_DOCUMENTS + 1) / (self._counts.get(lemma, 0) + 1))
             self._idf[lemma] = found
         return found
 

@@ -30,7 +30,7 @@ class LemmaFilter(Filter):
             yield token
 
 
-def LemmaAnalyzer() -> Any:
+def LemmaAnalyzer() -> Any:  # noqa: N802 - named like the whoosh analyzers it sits beside
     """Query-side analyzer: the index's tokenisation followed by lemmatisation."""
     return RegexTokenizer(expression=TOKEN_PATTERN) | LemmaFilter()
 

@@ -15,7 +15,7 @@ from viewer.text.normalise import fold
 
 # Bump when the schema or the analysis changes: the index is then rebuilt from the
 # catalog on next open (no user data lives in the index).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Fields that facets count, with the index column holding each document's display value.
 FACET_COLUMNS = {"outlet": "outlet_name", "author": "author_name", "year": "year", "month": "month"}
@@ -44,7 +44,7 @@ def _text_column() -> fields.COLUMN:
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),
         title=LemmaText(field_boost=2.0),
         body=LemmaText(),
         outlet=FoldedID(),

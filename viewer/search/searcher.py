@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from whoosh import query, sorting
@@ -20,6 +20,11 @@ SORTS = ("relevance", "date")
 _FOLDED_FIELDS = {"outlet", "author"}
 
 
+# Facets kept outside the index, because they change without the text changing (events now,
+# entities later): facet name -> article id -> its values.
+ExternalFacets = Callable[[], Mapping[str, Mapping[str, Sequence[str]]]]
+
+
 @dataclass
 class RankedPage:
     total: int
@@ -31,12 +36,14 @@ class RankedPage:
 class ArchiveSearcher:
     """Searches one index; reopen-on-change is cheap, and facet columns are cached per generation."""
 
-    def __init__(self, ix: Index, texts: TextLookup) -> None:
+    def __init__(self, ix: Index, texts: TextLookup, external: ExternalFacets | None = None) -> None:
         self._ix = ix
         self._texts = texts
+        self._external = external or (lambda: {})
         self._parser = QueryParser(ix.schema)
         self._searcher: Searcher = ix.searcher()
         self._columns: dict[str, list[str]] = {}
+        self._docnums: dict[str, int] | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -47,23 +54,47 @@ class ArchiveSearcher:
             self._searcher.close()
             self._searcher = self._ix.searcher()
             self._columns = {}
+            self._docnums = None
         return self._searcher
 
     def parse(self, text: str) -> query.Query:
         return self._parser.parse(text, self._texts)
 
-    def _column(self, facet: str) -> list[str]:
-        values = self._columns.get(facet)
+    def _column_values(self, name: str) -> list[str]:
+        """Every document's value of an index column, by document number (cached)."""
+        values = self._columns.get(name)
         if values is None:
             reader = self._searcher.reader()
-            name = FACET_COLUMNS[facet]
             raw = list(reader.column_reader(name)) if reader.has_column(name) else []
             values = [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in raw]
-            self._columns[facet] = values
+            self._columns[name] = values
         return values
 
     def _docs(self, q: query.Query) -> set[int]:
         return set(self._searcher.docs_for_query(q))
+
+    def _article_ids(self) -> list[str]:
+        return self._column_values("id")
+
+    def _docnum_of(self) -> dict[str, int]:
+        if self._docnums is None:
+            deleted = self._searcher.reader().is_deleted
+            self._docnums = {a: d for d, a in enumerate(self._article_ids()) if not deleted(d)}
+        return self._docnums
+
+    def _value_docs(
+        self, name: str, values: Sequence[str], external: Mapping[str, Mapping[str, Sequence[str]]]
+    ) -> set[int]:
+        """Documents having any of ``values`` in facet ``name``."""
+        if name in external:
+            wanted = set(values)
+            docnum_of = self._docnum_of()
+            return {
+                docnum_of[article]
+                for article, have in external[name].items()
+                if article in docnum_of and wanted.intersection(have)
+            }
+        return self._docs(_value_query(name, values))
 
     def search(
         self,
@@ -79,24 +110,31 @@ class ArchiveSearcher:
         searcher = self.refresh()
         parsed = self.parse(text)
         matched = self._docs(parsed)
+        external = self._external()
         excluded: set[int] = set()
         for name, values in (excludes or {}).items():
-            excluded |= self._docs(_value_query(name, values))
+            excluded |= self._value_docs(name, values, external)
         included = {
-            name: self._docs(_value_query(name, values)) for name, values in (filters or {}).items() if values
+            name: self._value_docs(name, values, external) for name, values in (filters or {}).items() if values
         }
         allowed = matched - excluded
         for docs in included.values():
             allowed &= docs
 
         facets = {}
-        for facet in FACET_COLUMNS:
+        for facet in (*FACET_COLUMNS, *external):
             base = matched - excluded
             for name, docs in included.items():
                 if name != facet:
                     base &= docs
-            column = self._column(facet)
-            counts = Counter(column[d] for d in base if d < len(column))
+            counts: Counter[str] = Counter()
+            if facet in external:
+                ids, values = self._article_ids(), external[facet]
+                for d in base:
+                    counts.update(values.get(ids[d], ()))
+            else:
+                column = self._column_values(FACET_COLUMNS[facet])
+                counts.update(column[d] for d in base if d < len(column))
             counts.pop("", None)
             facets[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -138,5 +176,5 @@ class ArchiveSearcher:
 
 def _value_query(name: str, values: Sequence[str]) -> query.Query:
     if name not in FACET_COLUMNS:
-        raise QueryError(f"cannot filter on «{name}»; the facets are: {', '.join(FACET_COLUMNS)}")
+        raise QueryError(f"cannot filter on «{name}»; the facets are: {', '.join(FACET_COLUMNS)}, event")
     return query.Or([query.Term(name, fold(v) if name in _FOLDED_FIELDS else v) for v in values])

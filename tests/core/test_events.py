@@ -1,0 +1,132 @@
+"""Events: the sample's grouping, corrections that survive regrouping and re-import, the event facet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_article
+from viewer.cli import main
+from viewer.library import Library
+
+
+@pytest.fixture
+def sample() -> Library:
+    with Library.open(workers=1) as library:
+        library.ensure_sample()
+        yield library
+
+
+def by_outlet(library: Library) -> dict[str, str]:
+    """Outlet (or title start, for the undated plain-text articles) -> event id."""
+    result = {}
+    for event in library.events():
+        for article_id in event.articles:
+            article = library.article(article_id)
+            assert article is not None
+            result[article.outlet or article.title[:20]] = event.id
+    return result
+
+
+def test_the_sample_forms_three_events(sample: Library) -> None:
+    events = sample.events()
+    assert sorted(len(e.articles) for e in events) == [1, 1, 3]
+    forum = next(e for e in events if len(e.articles) == 3)
+    assert set(forum.outlets) == {"Омск Здесь", "Interfax-Russia.ru", "БК55"}
+    assert forum.outlets[0] == "Омск Здесь"  # by publication time
+    assert (forum.start or "").startswith("2019-11-06") and "XVI" in forum.label
+    owner = by_outlet(sample)
+    assert owner["Делегация Новосибирс"] != owner["В Омске прошло совещ"] != forum.id
+
+
+def test_events_are_a_facet_and_a_filter(sample: Library) -> None:
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    result = sample.search("Казахстан")
+    assert result.facets["event"][forum.id] == 3
+    only = sample.search("Казахстан", filters={"event": [forum.id]})
+    assert {h.id for h in only.hits} == set(forum.articles)
+    assert sample.search("Казахстан", excludes={"event": [forum.id]}).total == result.total - 3
+
+
+def test_corrections_survive_regrouping_and_reimport(sample: Library) -> None:
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    lone = [e for e in sample.events() if len(e.articles) == 1]
+    sample.move_article(forum.articles[2], None)
+    sample.merge_events([lone[0].id, lone[1].id])
+    sample.rename_event(forum.id, "Открытие форума в Омске")
+    for _ in range(2):
+        assert sorted(len(e.articles) for e in sample.events()) == [1, 2, 2]
+        assert sample.event(forum.id).label == "Открытие форума в Омске"
+        sample.group_events(regroup=True)
+        sample.refresh()
+    sample.split_event(lone[0].id, [lone[1].articles[0]])
+    sample.pin_event(forum.id)
+    sample.group_events(regroup=True)
+    assert sorted(len(e.articles) for e in sample.events()) == [1, 1, 1, 2]
+    assert sample.event(forum.id).pinned
+
+
+def test_new_articles_join_existing_events(sample: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    reprint = sample.article(forum.articles[1])
+    assert reprint is not None
+    (folder / "copy.txt").write_text(
+        seed_article(reprint.title + " (перепечатка)", reprint.body + "\nПерепечатано с сокращениями.",
+                     outlet="Другое издание", url="https://example.org/1",
+                     published="2019-11-06T15:00:00+00:00"),
+        encoding="utf-8",
+    )
+    keep = sample.roots()[0][0]
+    sample.add([keep, folder])
+    grown = sample.event(forum.id)
+    assert grown is not None and len(grown.articles) == 4
+
+
+def test_events_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["events", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert sorted(len(e["articles"]) for e in events) == [1, 1, 3]
+    assert set(events[0]) == {"id", "label", "articles", "outlets", "start", "end", "count"}
+    forum = next(e for e in events if e["count"] == 3)
+    assert main(["event", forum["id"], "--rename", "Форум", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["label"] == "Форум"
+    assert main(["event", "ev-nothing"]) == 1
+
+
+def test_same_story_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    articles = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "a", "title": "В Омске открылся форум", "text": "Губернатор Бурков открыл форум в Омске.",
+         "date": "2019-11-06T10:00:00+00:00"},
+        {"id": "b", "title": "Форум открылся в Омске", "text": "В Омске губернатор Бурков открыл форум.",
+         "date": "2019-11-06T12:00:00+00:00"},
+        {"id": "c", "title": "Курс рубля", "text": "Центробанк установил курс доллара на выходные.",
+         "date": "2021-03-01T12:00:00+00:00"},
+    ]
+    articles.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    pairs = tmp_path / "p.jsonl"
+    pairs.write_text('{"id1": "a", "id2": "b"}\n{"id1": "a", "id2": "c"}\n', encoding="utf-8")
+    assert main(["same-story", "--articles", str(articles), "--pairs", str(pairs), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(x["id1"], x["id2"], x["same"]) for x in lines] == [("a", "b", True), ("a", "c", False)]
+    pairs.write_text('{"id1": "a", "id2": "zzz"}\n', encoding="utf-8")
+    assert main(["same-story", "--articles", str(articles), "--pairs", str(pairs)]) == 1
+    assert "zzz" in capsys.readouterr().err
+
+
+@pytest.mark.corpora
+def test_same_story_command_on_dev_pairs(corpora: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["same-story", "--articles", str(corpora / "same_story_dev_articles.jsonl"),
+            "--pairs", str(corpora / "same_story_dev_pairs.jsonl"), "--json"]
+    assert main(args) == 0
+    judged = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    lines = (corpora / "same_story_dev_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = {(r["id1"], r["id2"]): r["label"] for r in map(json.loads, lines)}
+    tp = sum(1 for j in judged if j["same"] and gold[(j["id1"], j["id2"])])
+    fp = sum(1 for j in judged if j["same"] and not gold[(j["id1"], j["id2"])])
+    fn = sum(1 for j in judged if not j["same"] and gold[(j["id1"], j["id2"])])
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.90

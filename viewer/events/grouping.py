@@ -1,0 +1,110 @@
+"""Grouping reports into events: which articles tell the same story.
+
+Articles are taken in order of publication (undated ones last). Each joins the event whose
+members it is most strongly linked to by same-story scores — provided it is linked to at least
+half of them, so that a chain of follow-ups does not swallow unrelated reports — or else
+starts an event of its own. Pairs are scored only where ``candidates`` proposes them, so the
+work grows with the archive, not with its square. Articles already placed (``fixed``) keep
+their events: new articles join or start events without regrouping the rest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+
+from viewer.events.candidates import candidates
+from viewer.events.features import StoryFingerprint
+from viewer.events.frequencies import DocumentFrequencies
+from viewer.events.similarity import SAME_STORY_THRESHOLD, same_story_score
+
+MIN_LINKED_SHARE = 0.5
+
+Progress = Callable[[int, int | None, str], None]
+
+
+def _order_key(item: tuple[str, StoryFingerprint]) -> tuple[int, float, str]:
+    article_id, fp = item
+    published: datetime | None = fp.published
+    return (0, published.timestamp(), article_id) if published else (1, 0.0, article_id)
+
+
+def group(
+    items: Sequence[tuple[str, StoryFingerprint]],
+    df: DocumentFrequencies,
+    fixed: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> dict[str, str]:
+    """Article id -> event key (the id of the article that started the event).
+
+    ``fixed`` assignments are kept as they are; only the other articles are placed.
+    """
+    fixed = dict(fixed or {})
+    ordered = sorted(items, key=_order_key)
+    position = {article_id: n for n, (article_id, _) in enumerate(ordered)}
+    fingerprints = [fp for _, fp in ordered]
+    ids = [article_id for article_id, _ in ordered]
+    new = {n for n, article_id in enumerate(ids) if article_id not in fixed}
+
+    links: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for scored, (i, j) in enumerate(candidates(fingerprints, df)):
+        if i not in new and j not in new:
+            continue
+        score = same_story_score(fingerprints[i], fingerprints[j], df)
+        if score >= SAME_STORY_THRESHOLD:
+            links[i].append((j, score))
+            links[j].append((i, score))
+        if progress is not None and scored % 5000 == 0:
+            progress(scored, None, "comparing reports")
+
+    event_of = dict(fixed)
+    size: dict[str, int] = defaultdict(int)
+    for key in event_of.values():
+        size[key] += 1
+    for n in sorted(new):
+        strength: dict[str, float] = defaultdict(float)
+        linked: dict[str, int] = defaultdict(int)
+        for other, score in links.get(n, ()):
+            key = event_of.get(ids[other])
+            if key is not None:
+                strength[key] += score
+                linked[key] += 1
+        eligible = [k for k in strength if linked[k] >= max(1.0, MIN_LINKED_SHARE * size[k])]
+        key = max(eligible, key=lambda k: (strength[k], -position.get(k, 0))) if eligible else ids[n]
+        event_of[ids[n]] = key
+        size[key] += 1
+    return event_of
+
+
+def apply_corrections(
+    event_of: dict[str, str], moves: Mapping[str, str], pinned: Mapping[str, frozenset[str]]
+) -> dict[str, str]:
+    """The user's corrections over the automatic grouping.
+
+    ``moves``: article -> the article whose event it belongs in ("" for an event of its own).
+    ``pinned``: event key -> its members, kept exactly: nothing joins or leaves them.
+    """
+    result = dict(event_of)
+    in_pinned = {article: key for key, members in pinned.items() for article in members}
+    for article, key in list(result.items()):
+        if article in in_pinned:
+            result[article] = in_pinned[article]
+        elif key in pinned:
+            result[article] = article  # not a pinned member: on its own
+    for article, target in moves.items():
+        if article not in result or article in in_pinned:
+            continue
+        if not target:
+            result[article] = article
+        elif target in result:
+            result[article] = result[target]
+    return result
+
+
+def events_from(event_of: Mapping[str, str]) -> dict[str, list[str]]:
+    """Event key -> its article ids."""
+    events: dict[str, list[str]] = defaultdict(list)
+    for article, key in event_of.items():
+        events[key].append(article)
+    return dict(events)

@@ -1,0 +1,187 @@
+"""The events stage of an archive: fingerprints, grouping, corrections and event summaries.
+
+It keeps its rebuildable tables in the catalog (fingerprints, automatic membership, automatic
+labels) and reads the user's corrections from the user data, applying them over the
+automatic grouping every time, so corrections survive re-import and regrouping.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from viewer.archive.catalog import Catalog
+from viewer.events.features import StoryFingerprint, fingerprint
+from viewer.events.frequencies import DocumentFrequencies
+from viewer.events.grouping import apply_corrections, events_from, group
+from viewer.events.similarity import same_story_score
+from viewer.userdata import EventCorrections
+
+Progress = Callable[[int, int | None, str], None]
+_PARALLEL_FINGERPRINTS = 400
+_LABEL_CANDIDATES = 12
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    key: str
+    label: str
+    articles: tuple[str, ...]  # by publication time, undated last
+    outlets: tuple[str, ...]
+    start: str | None
+    end: str | None
+    pinned: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"ev-{self.key}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "articles": list(self.articles),
+            "outlets": list(self.outlets),
+            "start": self.start,
+            "end": self.end,
+            "count": len(self.articles),
+        }
+
+
+def _fingerprint_row(row: tuple[str, str, str, str | None]) -> tuple[str, str]:
+    article_id, title, body, published = row
+    moment = datetime.fromisoformat(published) if published else None
+    return article_id, json.dumps(fingerprint(title, body, moment).to_dict(), ensure_ascii=False)
+
+
+class EventStage:
+    def __init__(self, catalog: Catalog, corrections: EventCorrections, workers: int = 1) -> None:
+        self._catalog = catalog
+        self._db = catalog.db
+        self._corrections = corrections
+        self._workers = workers
+
+    def pending(self) -> int:
+        """Articles not yet placed in an event."""
+        row = self._db.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM event_members)"
+        ).fetchone()
+        return int(row[0])
+
+    def update(self, progress: Progress | None = None, regroup: bool = False) -> int:
+        """Place the articles not yet in an event (all of them with ``regroup``); return how many."""
+        report = progress or (lambda done, total, note: None)
+        self._fingerprint_missing(report)
+        items = [
+            (article_id, StoryFingerprint.from_dict(json.loads(data)))
+            for article_id, data in self._db.execute("SELECT article_id, data FROM story_fingerprints")
+        ]
+        fixed = {} if regroup else dict(self._db.execute("SELECT article_id, event_key FROM event_members"))
+        placing = len(items) - len(fixed)
+        if placing == 0:
+            return 0
+        df = DocumentFrequencies.of(fp for _, fp in items)
+        event_of = group(items, df, fixed, report)
+        report(placing, placing, "grouping reports into events")
+        changed_events = {key for article, key in event_of.items() if article not in fixed}
+        fingerprints = dict(items)
+        self._catalog.begin()
+        try:
+            if regroup:
+                self._db.execute("DELETE FROM event_members")
+                self._db.execute("DELETE FROM event_labels_auto")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
+                ((a, k) for a, k in event_of.items() if regroup or a not in fixed),
+            )
+            members = events_from(event_of)
+            for key in changed_events:
+                label = self._representative_title(members[key], fingerprints, df)
+                self._db.execute("INSERT OR REPLACE INTO event_labels_auto VALUES (?, ?)", (key, label))
+            self._catalog.commit()
+        except BaseException:
+            self._catalog.rollback()
+            raise
+        return placing
+
+    def _fingerprint_missing(self, report: Progress) -> None:
+        rows = list(
+            self._db.execute(
+                "SELECT id, title, body, published FROM articles"
+                " WHERE id NOT IN (SELECT article_id FROM story_fingerprints)"
+            )
+        )
+        if not rows:
+            return
+        done: Iterable[tuple[str, str]]
+        if self._workers > 1 and len(rows) >= _PARALLEL_FINGERPRINTS:
+            pool = multiprocessing.get_context("spawn").Pool(self._workers)
+            done = pool.imap(_fingerprint_row, rows, chunksize=32)
+        else:
+            pool = None
+            done = map(_fingerprint_row, rows)
+        try:
+            self._catalog.begin()
+            for n, pair in enumerate(done, 1):
+                self._db.execute("INSERT OR REPLACE INTO story_fingerprints VALUES (?, ?)", pair)
+                if n % 200 == 0 or n == len(rows):
+                    report(n, len(rows), "reading reports for events")
+            self._catalog.commit()
+        except BaseException:
+            self._catalog.rollback()
+            raise
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+
+    def _representative_title(
+        self, members: list[str], fingerprints: dict[str, StoryFingerprint], df: DocumentFrequencies
+    ) -> str:
+        """The headline of the member most like the others (the earliest few are considered)."""
+        ordered = sorted(members, key=lambda a: _time_key(fingerprints[a]))[:_LABEL_CANDIDATES]
+        best = max(
+            ordered,
+            key=lambda a: sum(same_story_score(fingerprints[a], fingerprints[b], df) for b in ordered if b != a),
+        )
+        row = self._db.execute("SELECT title FROM articles WHERE id = ?", (best,)).fetchone()
+        return row[0] if row else ""
+
+    # reading ------------------------------------------------------------------
+    def memberships(self) -> dict[str, str]:
+        """Article id -> event key, corrections applied."""
+        automatic = dict(self._db.execute("SELECT article_id, event_key FROM event_members"))
+        return apply_corrections(automatic, self._corrections.moves(), self._corrections.pins())
+
+    def summaries(self) -> list[EventSummary]:
+        """Every event, newest first."""
+        events = events_from(self.memberships())
+        labels = dict(self._db.execute("SELECT event_key, label FROM event_labels_auto"))
+        labels.update(self._corrections.labels())
+        pins = self._corrections.pins()
+        meta = {
+            row[0]: row[1:]
+            for row in self._db.execute("SELECT id, outlet, published, title FROM articles")
+        }
+        result = []
+        for key, articles in events.items():
+            present = [a for a in articles if a in meta]
+            if not present:
+                continue
+            present.sort(key=lambda a: (meta[a][1] is None, meta[a][1] or "", a))
+            dates = [meta[a][1] for a in present if meta[a][1]]
+            outlets = tuple(dict.fromkeys(meta[a][0] for a in present if meta[a][0]))
+            label = labels.get(key) or meta[present[0]][2]
+            result.append(
+                EventSummary(key, label, tuple(present), outlets, min(dates, default=None),
+                             max(dates, default=None), key in pins)
+            )
+        result.sort(key=lambda e: (e.end or "", e.key), reverse=True)  # undated events last
+        return result
+
+
+def _time_key(fp: StoryFingerprint) -> tuple[int, float]:
+    return (0, fp.published.timestamp()) if fp.published else (1, 0.0)

@@ -48,6 +48,9 @@ def test_events_are_a_facet_and_a_filter(sample: Library) -> None:
     only = sample.search("Казахстан", filters={"event": [forum.id]})
     assert {h.id for h in only.hits} == set(forum.articles)
     assert sample.search("Казахстан", excludes={"event": [forum.id]}).total == result.total - 3
+    assert {h.id for h in sample.search(f"event:{forum.id}").hits} == set(forum.articles)
+    assert sample.search(f"Омск NOT event:{forum.id}").total == sample.search("Омск").total - 3
+    assert sample.search("event:ev-nothing").total == 0
 
 
 def test_corrections_survive_regrouping_and_reimport(sample: Library) -> None:

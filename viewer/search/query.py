@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from whoosh import query
 from whoosh.fields import Schema
-from whoosh.matching import FilterMatcher, Matcher, NullMatcher
+from whoosh.matching import FilterMatcher, ListMatcher, Matcher, NullMatcher
 from whoosh.qparser import (
     FieldAliasPlugin,
     FuzzyTermPlugin,
@@ -51,6 +51,9 @@ _QUOTED = re.compile(r'"[^"]*"')
 
 # (searcher, docnums) -> (docnum, folded title + body) for the exact-form check.
 TextLookup = Callable[[object, Sequence[int]], Iterable[tuple[int, str]]]
+# (facet, folded value) -> ids of the articles having it, for facets kept outside the index.
+ArticleLookup = Callable[[str, str], Iterable[str]]
+EXTERNAL_FIELDS = ("event", "person", "organisation", "place")
 
 
 class QueryError(ValueError):
@@ -97,6 +100,46 @@ class ExactForm(query.WrappingQuery):
         return FilterMatcher(self.child.matcher(searcher, context), frozenset(keep))
 
 
+class ArticleSet(query.Query):
+    """The articles that a facet kept outside the index (an event, a person) gives a value.
+
+    Membership changes without the text changing, so it is looked up, not indexed: each
+    article id is found through the index's unique ``id`` terms.
+    """
+
+    def __init__(self, fieldname: str, text: str, articles: ArticleLookup) -> None:
+        self.fieldname = fieldname
+        self.text = text
+        self.articles = articles
+        self.boost = 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ArticleSet) and (other.fieldname, other.text) == (self.fieldname, self.text)
+
+    def __hash__(self) -> int:
+        return hash((ArticleSet, self.fieldname, self.text))
+
+    def __repr__(self) -> str:
+        return f"ArticleSet({self.fieldname!r}, {self.text!r})"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def terms(self, phrases: bool = False) -> Iterable[tuple[str, str]]:
+        return iter(())
+
+    def estimate_size(self, ixreader: object) -> int:
+        return 1
+
+    def matcher(self, searcher: object, context: object = None) -> Matcher:
+        reader = searcher.reader()  # type: ignore[attr-defined]
+        docnums: set[int] = set()
+        for article_id in self.articles(self.fieldname, self.text):
+            if ("id", article_id) in reader:
+                docnums.update(d for d in reader.postings("id", article_id).all_ids() if not reader.is_deleted(d))
+        return ListMatcher(sorted(docnums), all_weights=self.boost) if docnums else NullMatcher()
+
+
 class QueryParser:
     """Turns what the user typed into a whoosh query, or raises QueryError saying why not."""
 
@@ -121,7 +164,9 @@ class QueryParser:
         self._parser = parser
         self._known = set(schema.names()) | {a for names in FIELD_ALIASES.values() for a in names}
 
-    def parse(self, text: str, texts: TextLookup | None = None) -> query.Query:
+    def parse(
+        self, text: str, texts: TextLookup | None = None, articles: ArticleLookup | None = None
+    ) -> query.Query:
         text = text.strip()
         if not text:
             return query.Every()
@@ -138,6 +183,7 @@ class QueryParser:
             raise QueryError(f"cannot read the query: {error}") from None
         _raise_errors(parsed)
         parsed = parsed.accept(lambda q: _exact_to_lemmas(q, texts))
+        parsed = parsed.accept(lambda q: _external_to_sets(q, articles))
         if parsed is query.NullQuery:
             raise QueryError("the query has no words to search for")
         return parsed
@@ -162,6 +208,17 @@ def _walk(node: query.Query) -> Iterable[query.Query]:
     yield node
     for child in node.children():
         yield from _walk(child)
+
+
+def _external_to_sets(node: query.Query, articles: ArticleLookup | None) -> query.Query:
+    fieldname = getattr(node, "fieldname", None)
+    if fieldname not in EXTERNAL_FIELDS:
+        return node
+    if not isinstance(node, query.Term):
+        raise QueryError(f"{fieldname}: takes a value, such as {fieldname}:\"…\", without wildcards or ranges")
+    if articles is None:
+        return query.NullQuery
+    return ArticleSet(fieldname, str(node.text), articles)
 
 
 def _exact_to_lemmas(node: query.Query, texts: TextLookup | None) -> query.Query:

@@ -15,7 +15,7 @@ from viewer.text.normalise import fold
 
 # Bump when the schema or the analysis changes: the index is then rebuilt from the
 # catalog on next open (no user data lives in the index).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Fields that facets count, with the index column holding each document's display value.
 FACET_COLUMNS = {"outlet": "outlet_name", "author": "author_name", "year": "year", "month": "month"}
@@ -54,8 +54,13 @@ def build_schema() -> fields.Schema:
         date=DateField(),
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
-        # Never filled: it gives ``exact:`` queries a field to be parsed against (see query.py).
+        # Never filled: they give ``exact:`` and the facets kept outside the index (events,
+        # entities) fields to be parsed against; query.py turns them into their own queries.
         exact=fields.TEXT(analyzer=RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter()),
+        event=FoldedID(),
+        person=FoldedID(),
+        organisation=FoldedID(),
+        place=FoldedID(),
         outlet_name=_text_column(),
         author_name=_text_column(),
     )

@@ -58,7 +58,11 @@ class ArchiveSearcher:
         return self._searcher
 
     def parse(self, text: str) -> query.Query:
-        return self._parser.parse(text, self._texts)
+        return self._parser.parse(text, self._texts, self._articles_with)
+
+    def _articles_with(self, facet: str, folded: str) -> list[str]:
+        values = self._external().get(facet, {})
+        return [article for article, have in values.items() if any(fold(v) == folded for v in have)]
 
     def _column_values(self, name: str) -> list[str]:
         """Every document's value of an index column, by document number (cached)."""

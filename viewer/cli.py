@@ -88,10 +88,10 @@ def _print_summary(summary: ImportSummary) -> None:
 def cmd_index(library: Library, args: argparse.Namespace) -> None:
     progress = ProgressLine(quiet=args.quiet)
     if args.paths:
-        summary = library.add(args.paths, progress, events=not args.no_events)
+        summary = library.add(args.paths, progress, events=not args.no_events, entities=not args.no_entities)
     else:
-        library.ensure_sample(progress)
-        summary = library.refresh(progress, events=not args.no_events)
+        library.ensure_sample(progress, entities=not args.no_entities)
+        summary = library.refresh(progress, events=not args.no_events, entities=not args.no_entities)
     _print_summary(summary)
 
 
@@ -271,6 +271,97 @@ def cmd_same_story(library: Library | None, args: argparse.Namespace) -> None:
         raise CommandError(str(error)) from None
 
 
+def cmd_entities(library: Library | None, args: argparse.Namespace) -> None:
+    """Entities in raw text (no archive needed), a batch of texts, or what the archive has left."""
+    if args.pending:
+        with Library.open(args.home) as archive:
+            left = archive.entities_pending()
+            print(json.dumps({"pending": left}) if args.json else f"{left} articles not yet read for entities")
+        return
+    from viewer.entities import EntityExtractor  # loads the models
+
+    extractor = EntityExtractor()
+    if args.jsonl:
+        _entities_batch(extractor, args.jsonl)
+        return
+    text = sys.stdin.read() if args.file in (None, "-") else _read_text_file(args.file)
+    found = [_mention_json(m) for m in extractor.extract(text)]
+    if args.json:
+        _print_json({"entities": found})
+    else:
+        for m in found:
+            print(f"{m['start']}-{m['stop']}\t{m['type']}\t{m['text']}\t{m['normal']}")
+
+
+def _mention_json(mention: Any) -> dict[str, object]:
+    return {"start": mention.start, "stop": mention.stop, "type": mention.type, "text": mention.text,
+            "normal": mention.normal}
+
+
+def _read_text_file(path: str) -> str:
+    from viewer.archive.decoding import DecodeError, decode
+
+    try:
+        return decode(Path(path).read_bytes())
+    except DecodeError as error:
+        raise CommandError(f"{path}: {error.reason}") from None
+
+
+def _entities_batch(extractor: Any, path: str) -> None:
+    """Each input line {"id", "text"} gives a line {"id", "entities": [...]}; models load once."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    try:
+        records = []
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                records.append((record["id"], str(record["text"])))
+            except (ValueError, KeyError, TypeError):
+                raise CommandError(f"{path}, line {number}: expected {{\"id\", \"text\"}}") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    for (record_id, _), mentions in zip(records, extractor.extract_many(t for _, t in records), strict=True):
+        print(json.dumps({"id": record_id, "entities": [_mention_json(m) for m in mentions]}, ensure_ascii=False))
+
+
+def cmd_entity(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    if library.entities_pending():
+        library.extract_entities(ProgressLine())
+    try:
+        if args.merge_into:
+            library.merge_entities(args.name, args.merge_into)
+        if args.rename:
+            library.rename_entity(args.name, args.rename)
+        if args.type:
+            library.set_entity_type(args.name, args.type)
+        if args.hide or args.unhide:
+            library.hide_entity(args.name, hidden=args.hide)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    if args.hide:
+        print(f"«{args.name}» is hidden")
+        return
+    shown = args.merge_into or args.rename or args.name
+    view = library.entity(shown)
+    if view is None:
+        raise CommandError(f"no entity named «{shown}»")
+    if args.json:
+        _print_json(view.to_json())
+        return
+    span = " – ".join(dict.fromkeys(d[:10] for d in (view.first, view.last) if d)) or "undated"
+    print(f"{view.name} ({view.type}): {view.mentions} mentions in {len(view.articles)} articles, {span}")
+    if view.related:
+        print("Named with: " + ", ".join(f"{n} ({c})" for n, _, c in view.related[:10]))
+    for article_id in view.articles:
+        article = library.article(article_id)
+        if article is not None:
+            print(f"  {article.id}  {(article.published or 'undated')[:10]:10}  {article.title}")
+
+
 def cmd_rebuild(library: Library, args: argparse.Namespace) -> None:
     library.rebuild_index()
     print(f"index rebuilt: {library.article_count()} articles")
@@ -288,6 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--no-events", action="store_true", help="do not group the new articles into events")
+    p.add_argument("--no-entities", action="store_true", help="text stage only; find entities later")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("search", help="search the archive")
@@ -341,6 +433,24 @@ def build_parser() -> argparse.ArgumentParser:
     pin.add_argument("--unpin", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_event)
+
+    p = sub.add_parser("entities", help="people, organisations and places in a text, or what the archive has left")
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="a text file (default: standard input)")
+    p.add_argument("--jsonl", metavar="FILE", help='lines {"id", "text"} in, lines {"id", "entities"} out')
+    p.add_argument("--pending", action="store_true", help="how many articles are not yet read for entities")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_entities, archive=False)
+
+    p = sub.add_parser("entity", help="an entity's articles and company; curation: merge, rename, type, hide")
+    p.add_argument("name")
+    p.add_argument("--merge-into", metavar="NAME", help="treat NAME's articles as this other entity's")
+    p.add_argument("--rename", metavar="NEW")
+    p.add_argument("--type", choices=("PER", "ORG", "LOC"))
+    hide = p.add_mutually_exclusive_group()
+    hide.add_argument("--hide", action="store_true", help="a false entity: not shown or counted")
+    hide.add_argument("--unhide", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_entity)
 
     p = sub.add_parser("same-story", help="judge pairs of articles: same story or not")
     p.add_argument("--articles", required=True, metavar="ARTICLES.jsonl")

@@ -18,6 +18,7 @@ from whoosh.index import EmptyIndexError, Index
 from viewer.archive.catalog import Catalog, StoredArticle
 from viewer.archive.records import FileProblem
 from viewer.archive.scanner import absolute
+from viewer.entities.stage import ArticleMention, EntityStage, EntityView
 from viewer.events.stage import EventStage, EventSummary
 from viewer.importer import Cancelled, Importer, ImportSummary, Progress, forget_root
 from viewer.paths import Locations, sample_archive
@@ -82,7 +83,8 @@ class Library:
         self._searcher: ArchiveSearcher | None = None
         stage_workers = index_writer.worker_count() if workers is None else workers
         self.events_stage = EventStage(self.catalog, self.user.events, stage_workers)
-        self._event_facet: dict[str, list[str]] | None = None
+        self.entities_stage = EntityStage(self.catalog, self.user.entities, stage_workers)
+        self._external: dict[str, dict[str, list[str]]] | None = None
 
     @classmethod
     def open(cls, home: Path | str | None = None, workers: int | None = None) -> Library:
@@ -153,9 +155,11 @@ class Library:
         return self._searcher
 
     def _external_facets(self) -> dict[str, dict[str, list[str]]]:
-        if self._event_facet is None:
-            self._event_facet = {article: [f"ev-{key}"] for article, key in self.events_stage.memberships().items()}
-        return {"event": self._event_facet}
+        """Facets kept outside the index: the entities and the event of every article."""
+        if self._external is None:
+            events = {article: [f"ev-{key}"] for article, key in self.events_stage.memberships().items()}
+            self._external = {**self.entities_stage.facets(), "event": events}
+        return self._external
 
     def _exact_texts(self, searcher: object, docnums: Sequence[int]) -> Iterable[tuple[int, str]]:
         stored = searcher.stored_fields  # type: ignore[attr-defined]
@@ -168,15 +172,18 @@ class Library:
         """(path, is the bundled sample) of every folder or file added to the archive."""
         return self.catalog.roots()
 
-    def ensure_sample(self, progress: Progress | None = None) -> ImportSummary | None:
-        """On first use, with nothing added yet, import the bundled sample archive."""
+    def ensure_sample(self, progress: Progress | None = None, entities: bool = False) -> ImportSummary | None:
+        """On first use, with nothing added yet, import the bundled sample archive.
+
+        Entities are left for later unless asked for: finding them loads the models.
+        """
         if self.catalog.roots() or self.catalog.get_meta("sample_offered"):
             return None
         root = absolute(sample_archive())
         self.catalog.add_root(root, sample=True)
         self.catalog.set_meta("sample_offered", "yes")
         summary = self._import([root], progress, None)
-        self.group_events(progress)
+        self._after_import(progress, None, events=True, entities=entities)
         return summary
 
     def add(
@@ -185,6 +192,7 @@ class Library:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         events: bool = True,
+        entities: bool = True,
     ) -> ImportSummary:
         """Add folders or files (or import them again): only new and changed files are read.
 
@@ -198,17 +206,19 @@ class Library:
             self.catalog.add_root(root)
         self.catalog.set_meta("sample_offered", "yes")
         summary = self._import(roots, progress, cancelled)
-        if events:
-            self.group_events(progress)
+        self._after_import(progress, cancelled, events, entities)
         return summary
 
     def refresh(
-        self, progress: Progress | None = None, cancelled: Cancelled | None = None, events: bool = True
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        events: bool = True,
+        entities: bool = True,
     ) -> ImportSummary:
         """Look at every added folder again for new, changed and deleted files."""
         summary = self._import([root for root, _ in self.catalog.roots()], progress, cancelled)
-        if events:
-            self.group_events(progress)
+        self._after_import(progress, cancelled, events, entities)
         return summary
 
     def remove(self, path: Path | str) -> int:
@@ -261,11 +271,56 @@ class Library:
     def article_count(self) -> int:
         return self.catalog.article_count()
 
+    def _after_import(
+        self, progress: Progress | None, cancelled: Cancelled | None, events: bool, entities: bool
+    ) -> None:
+        """The stages that follow the text: events (quick), then entities (slow, resumable)."""
+        if events:
+            self.group_events(progress)
+        if entities:
+            self.extract_entities(progress, cancelled)
+
+    # entities ----------------------------------------------------------------------
+    def extract_entities(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+        """Find people, organisations and places in the articles not yet read for them."""
+        done = self.entities_stage.run(progress, cancelled)
+        if done:
+            self._external = None
+        return done
+
+    def entities_pending(self) -> int:
+        return self.entities_stage.pending()
+
+    def mentions(self, article_id: str) -> list[ArticleMention]:
+        """The entity mentions of an article (title and body offsets), curation applied."""
+        return self.entities_stage.mentions_of(article_id)
+
+    def entity(self, name: str) -> EntityView | None:
+        return self.entities_stage.entity(name)
+
+    def merge_entities(self, name: str, into: str) -> None:
+        """From now on ``name`` is another name of ``into``."""
+        self.user.entities.rename(name, into)
+        self._external = None
+
+    def rename_entity(self, name: str, new_name: str) -> None:
+        self.user.entities.rename(name, new_name)
+        self._external = None
+
+    def set_entity_type(self, name: str, kind: str) -> None:
+        self.user.entities.set_type(name, kind)
+        self._external = None
+
+    def hide_entity(self, name: str, hidden: bool = True) -> None:
+        """A false entity: no longer highlighted, counted or offered."""
+        self.user.entities.hide(name, hidden)
+        self._external = None
+
     # events ----------------------------------------------------------------------
     def group_events(self, progress: Progress | None = None, regroup: bool = False) -> int:
         """Place new articles in events (all of them again with ``regroup``); return how many."""
         placed = self.events_stage.update(progress, regroup)
-        self._event_facet = None
+        self._external = None
         return placed
 
     def events(self) -> list[EventSummary]:
@@ -291,13 +346,13 @@ class Library:
         for event_id in event_ids[1:]:
             for article in self._event_or_fail(event_id).articles:
                 self.user.events.move(article, target.articles[0])
-        self._event_facet = None
+        self._external = None
 
     def move_article(self, article_id: str, event_id: str | None) -> None:
         """Put an article in another event, or (None) in an event of its own."""
         target = self._event_or_fail(event_id).articles[0] if event_id else ""
         self.user.events.move(article_id, target)
-        self._event_facet = None
+        self._external = None
 
     def split_event(self, event_id: str, article_ids: Sequence[str]) -> None:
         """Take ``article_ids`` out of an event into an event of their own."""
@@ -308,7 +363,7 @@ class Library:
         self.user.events.move(leaving[0], "")
         for article in leaving[1:]:
             self.user.events.move(article, leaving[0])
-        self._event_facet = None
+        self._external = None
 
     def rename_event(self, event_id: str, label: str) -> None:
         self.user.events.rename(self._event_or_fail(event_id).key, label)
@@ -317,7 +372,7 @@ class Library:
         """A pinned event keeps exactly its articles: nothing joins or leaves it by regrouping."""
         event = self._event_or_fail(event_id)
         self.user.events.pin(event.key, list(event.articles) if pinned else None)
-        self._event_facet = None
+        self._external = None
 
     # outlets -------------------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:

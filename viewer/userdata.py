@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS saved_searches (
 CREATE TABLE IF NOT EXISTS event_moves (article_id TEXT PRIMARY KEY, target TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS event_labels (event_key TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS event_pins (event_key TEXT PRIMARY KEY, members TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_curation (
+    name TEXT PRIMARY KEY, canonical TEXT, type TEXT, hidden INTEGER NOT NULL DEFAULT 0);
 """
 
 
@@ -59,6 +61,10 @@ class UserData:
     @property
     def events(self) -> EventCorrections:
         return EventCorrections(self._db)
+
+    @property
+    def entities(self) -> EntityCuration:
+        return EntityCuration(self._db)
 
     # outlet aliases ------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:
@@ -111,6 +117,44 @@ class EventCorrections:
             self._db.execute(
                 "INSERT OR REPLACE INTO event_pins VALUES (?, ?)", (event_key, json.dumps(sorted(members)))
             )
+
+
+class EntityCuration:
+    """Merges, renames, type changes and hidden names, keyed by the extracted name."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def all(self) -> dict[str, tuple[str | None, str | None, bool]]:
+        """Name -> (canonical name or None, type or None, hidden)."""
+        return {
+            name: (canonical, kind, bool(hidden))
+            for name, canonical, kind, hidden in self._db.execute(
+                "SELECT name, canonical, type, hidden FROM entity_curation"
+            )
+        }
+
+    def _set(self, name: str, column: str, value: object) -> None:
+        self._db.execute("INSERT OR IGNORE INTO entity_curation (name) VALUES (?)", (name,))
+        self._db.execute(f"UPDATE entity_curation SET {column} = ? WHERE name = ?", (value, name))
+
+    def rename(self, name: str, canonical: str) -> None:
+        """``name`` (and everything already merged into it) is shown as ``canonical``."""
+        canonical = clean_line(canonical)
+        if not canonical:
+            raise ValueError("an entity needs a name")
+        for other, (target, _, _) in self.all().items():
+            if target == name:
+                self._set(other, "canonical", canonical)
+        self._set(name, "canonical", canonical)
+
+    def set_type(self, name: str, kind: str) -> None:
+        if kind not in ("PER", "ORG", "LOC"):
+            raise ValueError("the type is one of PER, ORG, LOC")
+        self._set(name, "type", kind)
+
+    def hide(self, name: str, hidden: bool = True) -> None:
+        self._set(name, "hidden", int(hidden))
 
 
 def resolve_outlet(source_outlet: str | None, url: str | None, aliases: dict[str, str]) -> str | None:

@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS story_fingerprints (article_id TEXT PRIMARY KEY, data
 CREATE TABLE IF NOT EXISTS event_members (article_id TEXT PRIMARY KEY, event_key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS event_members_by_event ON event_members (event_key);
 CREATE TABLE IF NOT EXISTS event_labels_auto (event_key TEXT PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL, part TEXT NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    type TEXT NOT NULL, text TEXT NOT NULL, normal TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions (article_id);
+CREATE TABLE IF NOT EXISTS entities_done (article_id TEXT PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS problems_by_path ON problems (path);
 """
 
@@ -159,7 +164,7 @@ class Catalog:
         for article_id in set(candidates):
             if self._db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
                 continue
-            for table in ("articles", "story_fingerprints", "event_members"):
+            for table in ("articles", "story_fingerprints", "event_members", "mentions", "entities_done"):
                 key = "id" if table == "articles" else "article_id"
                 self._db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
             dropped.append(article_id)

@@ -44,6 +44,8 @@ class ArchiveSearcher:
         self._searcher: Searcher = ix.searcher()
         self._columns: dict[str, list[str]] = {}
         self._docnums: dict[str, int] | None = None
+        # (the external facets it was built from, (facet, folded value) -> article ids)
+        self._inverted: tuple[object, dict[tuple[str, str], list[str]]] | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -61,8 +63,15 @@ class ArchiveSearcher:
         return self._parser.parse(text, self._texts, self._articles_with)
 
     def _articles_with(self, facet: str, folded: str) -> list[str]:
-        values = self._external().get(facet, {})
-        return [article for article, have in values.items() if any(fold(v) == folded for v in have)]
+        external = self._external()
+        if self._inverted is None or self._inverted[0] is not external:
+            inverted: dict[tuple[str, str], list[str]] = {}
+            for name, values in external.items():
+                for article, have in values.items():
+                    for value in have:
+                        inverted.setdefault((name, fold(value)), []).append(article)
+            self._inverted = (external, inverted)
+        return self._inverted[1].get((facet, folded), [])
 
     def _column_values(self, name: str) -> list[str]:
         """Every document's value of an index column, by document number (cached)."""
@@ -91,13 +100,9 @@ class ArchiveSearcher:
     ) -> set[int]:
         """Documents having any of ``values`` in facet ``name``."""
         if name in external:
-            wanted = set(values)
             docnum_of = self._docnum_of()
-            return {
-                docnum_of[article]
-                for article, have in external[name].items()
-                if article in docnum_of and wanted.intersection(have)
-            }
+            articles = {a for value in values for a in self._articles_with(name, fold(value))}
+            return {docnum_of[a] for a in articles if a in docnum_of}
         return self._docs(_value_query(name, values))
 
     def search(

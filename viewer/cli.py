@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import __version__
+from viewer.compare import export_csv, export_html
 from viewer.events.pairs import PairsError, judge_pairs, load_fingerprints
 from viewer.importer import ImportCancelled, ImportSummary
 from viewer.library import ArchiveBusyError, Library
@@ -362,6 +363,51 @@ def cmd_entity(library: Library, args: argparse.Namespace) -> None:
             print(f"  {article.id}  {(article.published or 'undated')[:10]:10}  {article.title}")
 
 
+def cmd_compare(library: Library, args: argparse.Namespace) -> None:
+    library.ensure_sample(ProgressLine(quiet=True))
+    try:
+        comparison = library.compare(args.ids)
+    except KeyError as error:
+        raise CommandError(error.args[0]) from None
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    if args.html:
+        export_html(comparison, Path(args.html))
+        print(f"comparison written to {args.html}")
+    if args.csv:
+        export_csv(comparison, Path(args.csv))
+        print(f"discrepancies written to {args.csv}")
+    if args.json:
+        _print_json(comparison.to_json())
+    elif not args.html and not args.csv:
+        _print_comparison(comparison.to_json())
+
+
+def _print_comparison(data: dict[str, Any]) -> None:
+    """A terminal digest: who reported when, what differs, which remarks recur."""
+    outlets = {entry["report"]: entry["outlet"] or entry["report"] for entry in data["timeline"]}
+    print("Timeline")
+    for entry in data["timeline"]:
+        lag = entry["lag_seconds"]
+        if entry["first"]:
+            when = "first"
+        else:
+            when = f"+{lag // 3600} h {lag % 3600 // 60:02d} min" if lag is not None else "undated"
+        print(f"  {(entry['published'] or 'undated')[:16]:16}  {when:14}  {outlets[entry['report']]}")
+    kinds = [passage["kind"] for passage in data["passages"]]
+    print("\nPassages: " + ", ".join(f"{kinds.count(k)} {k}" for k in ("identical", "near", "paraphrase", "unique")))
+    print(f"\nDiscrepancies ({len(data['discrepancies'])})")
+    for item in data["discrepancies"]:
+        a, b = item["a"], item["b"]
+        print(f"  {item['what']}: «{a['text']}» ({outlets[a['report']]}) vs «{b['text']}» ({outlets[b['report']]})")
+    quotes = {quote["id"]: quote for quote in data["quotes"]}
+    print(f"\nQuotes ({len(quotes)}), the same remark in several reports ({len(data['quote_matches'])})")
+    for match in data["quote_matches"]:
+        a, b = quotes[match["a"]], quotes[match["b"]]
+        speaker = a.get("speaker") or b.get("speaker") or "unknown speaker"
+        print(f"  {speaker}: {outlets[a['report']]} and {outlets[b['report']]} ({match['kind']})")
+
+
 def cmd_rebuild(library: Library, args: argparse.Namespace) -> None:
     library.rebuild_index()
     print(f"index rebuilt: {library.article_count()} articles")
@@ -451,6 +497,13 @@ def build_parser() -> argparse.ArgumentParser:
     hide.add_argument("--unhide", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_entity)
+
+    p = sub.add_parser("compare", help="line up reports side by side: shared passages, discrepancies, quotes")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article ids, or an event id for all its reports")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--html", metavar="FILE", help="a self-contained report to open or print")
+    p.add_argument("--csv", metavar="FILE", help="the discrepancies as a spreadsheet")
+    p.set_defaults(run=cmd_compare)
 
     p = sub.add_parser("same-story", help="judge pairs of articles: same story or not")
     p.add_argument("--articles", required=True, metavar="ARTICLES.jsonl")

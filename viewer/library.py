@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from whoosh.index import EmptyIndexError, Index
@@ -18,6 +19,7 @@ from whoosh.index import EmptyIndexError, Index
 from viewer.archive.catalog import Catalog, StoredArticle
 from viewer.archive.records import FileProblem
 from viewer.archive.scanner import absolute
+from viewer.compare import Comparison, ReportInput, compare
 from viewer.entities.stage import ArticleMention, EntityStage, EntityView
 from viewer.events.stage import EventStage, EventSummary
 from viewer.importer import Cancelled, Importer, ImportSummary, Progress, forget_root
@@ -26,7 +28,6 @@ from viewer.search import writer as index_writer
 from viewer.search.schema import SCHEMA_VERSION
 from viewer.search.searcher import ArchiveSearcher
 from viewer.search.snippets import make_snippet
-from viewer.text.normalise import fold
 from viewer.userdata import UserData, resolve_outlet
 
 
@@ -165,7 +166,7 @@ class Library:
         stored = searcher.stored_fields  # type: ignore[attr-defined]
         ids = {stored(d)["id"]: d for d in docnums}
         for article_id, title, body in self.catalog.texts(ids):
-            yield ids[article_id], fold(f"{title}\n{body}")
+            yield ids[article_id], f"{title}\n{body}"
 
     # importing -----------------------------------------------------------------
     def roots(self) -> list[tuple[str, bool]]:
@@ -373,6 +374,25 @@ class Library:
         event = self._event_or_fail(event_id)
         self.user.events.pin(event.key, list(event.articles) if pinned else None)
         self._external = None
+
+    # comparison ------------------------------------------------------------------
+    def compare(self, ids: Sequence[str]) -> Comparison:
+        """Compare articles side by side; an event id stands for all of its articles."""
+        article_ids: list[str] = []
+        for item in ids:
+            if item.startswith("ev-"):
+                article_ids.extend(self._event_or_fail(item).articles)
+            else:
+                article_ids.append(item)
+        reports = []
+        for article_id in dict.fromkeys(article_ids):
+            article = self.article(article_id)
+            if article is None:
+                raise KeyError(f"no article with id «{article_id}»")
+            published = datetime.fromisoformat(article.published) if article.published else None
+            mentions = [m for m in self.mentions(article_id) if m.part == "body"]
+            reports.append(ReportInput(article.id, article.title, article.body, article.outlet, published, mentions))
+        return compare(reports)
 
     # outlets -------------------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:

@@ -78,7 +78,7 @@ def test_curation_survives_reindexing(tmp_path: Path) -> None:
             assert facets["person"] == {"А. Бурков": 2}
             assert "Москва" not in facets["place"] and facets["place"]["Омск"] == 2
             assert facets["organisation"]["Кайрат Торебаев"] == 1
-            names = {m.name for a in library.search("").hits for m in library.mentions(a.id)}
+            names = {m.normal for a in library.search("").hits for m in library.mentions(a.id)}
             assert "Александр Бурков" not in names and "Москва" not in names
             library.rebuild_index()
             library.refresh()

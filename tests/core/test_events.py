@@ -133,3 +133,20 @@ def test_same_story_command_on_dev_pairs(corpora: Path, capsys: pytest.CaptureFi
     fp = sum(1 for j in judged if j["same"] and not gold[(j["id1"], j["id2"])])
     fn = sum(1 for j in judged if not j["same"] and gold[(j["id1"], j["id2"])])
     assert 2 * tp / (2 * tp + fp + fn) >= 0.90
+
+
+def test_compare_command_on_the_sample_event(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["events", "--json"]) == 0
+    forum = next(e for e in json.loads(capsys.readouterr().out)["events"] if e["count"] == 3)
+    html, csv = tmp_path / "c.html", tmp_path / "c.csv"
+    assert main(["compare", forum["id"], "--html", str(html), "--csv", str(csv)]) == 0
+    capsys.readouterr()
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+    assert "более 30 предприятий" in csv.read_text(encoding="utf-8-sig")
+    assert main(["compare", forum["id"]]) == 0
+    digest = capsys.readouterr().out
+    assert "«более 30 предприятий» (Омск Здесь) vs «более 50 компаний» (Interfax-Russia.ru)" in digest
+    assert main(["compare", *forum["articles"][:2], "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["reports"]) == 2
+    assert main(["compare", forum["articles"][0]]) == 1
+    assert main(["compare", "nosuch", forum["articles"][0]]) == 1

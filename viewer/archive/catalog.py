@@ -183,10 +183,12 @@ class Catalog:
 
     def texts(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(id, title, body) for each of ``article_ids`` that exists."""
-        for article_id in article_ids:
-            row = self._db.execute("SELECT id, title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row:
-                yield row
+        wanted = list(article_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            yield from self._db.execute(
+                f"SELECT id, title, body FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
 
     def all_articles(self) -> Iterator[StoredArticle]:
         paths: dict[str, list[str]] = {}

@@ -32,7 +32,7 @@ class ArticleMention:
     stop: int
     type: str
     text: str
-    name: str  # the entity's name, curation applied
+    normal: str  # the entity's name, curation applied
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,13 @@ class LemmaText(fields.TEXT):
         # A query word that splits into several tokens («Касым-Жомарт») means those words in a row.
         self.multitoken_query = "phrase"
 
+    def process_text(self, qstring: str, mode: str = "", **kwargs: Any) -> Iterator[str]:
+        """Query text: words are lemmatised, but the stem of a wildcard, prefix or fuzzy
+        term (which whoosh passes untokenised) is only lower-cased: «санкц*» must stay «санкц»."""
+        if kwargs.get("tokenize", True):
+            return super().process_text(qstring, mode, **kwargs)
+        return iter([qstring.lower().replace("ё", "е")])
+
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if isinstance(value, str):
             yield from super().index(value, **kwargs)

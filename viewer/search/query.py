@@ -49,7 +49,7 @@ FIELD_ALIASES = {
 _FIELD_SPEC = re.compile(r'(?:^|(?<=[\s(]))[-+]?([^\W\d_][\w-]*):(?=\S)')
 _QUOTED = re.compile(r'"[^"]*"')
 
-# (searcher, docnums) -> (docnum, folded title + body) for the exact-form check.
+# (searcher, docnums) -> (docnum, title and body) for the exact-form check.
 TextLookup = Callable[[object, Sequence[int]], Iterable[tuple[int, str]]]
 # (facet, folded value) -> ids of the articles having it, for facets kept outside the index.
 ArticleLookup = Callable[[str, str], Iterable[str]]
@@ -182,6 +182,7 @@ class QueryParser:
         except Exception as error:  # whoosh raises assorted types for odd input
             raise QueryError(f"cannot read the query: {error}") from None
         _raise_errors(parsed)
+        parsed = parsed.accept(_narrow_fuzzy)
         parsed = parsed.accept(lambda q: _exact_to_lemmas(q, texts))
         parsed = parsed.accept(lambda q: _external_to_sets(q, articles))
         if parsed is query.NullQuery:
@@ -208,6 +209,14 @@ def _walk(node: query.Query) -> Iterable[query.Query]:
     yield node
     for child in node.children():
         yield from _walk(child)
+
+
+def _narrow_fuzzy(node: query.Query) -> query.Query:
+    """Fuzzy terms keep their first letter: comparing against every term of a large archive
+    takes seconds, and a misspelt first letter is the rare case."""
+    if isinstance(node, query.FuzzyTerm) and node.prefixlength < 1:
+        return query.FuzzyTerm(node.fieldname, node.text, node.boost, node.maxdist, prefixlength=1)
+    return node
 
 
 def _external_to_sets(node: query.Query, articles: ArticleLookup | None) -> query.Query:
@@ -241,6 +250,8 @@ def _exact_to_lemmas(node: query.Query, texts: TextLookup | None) -> query.Query
         child = query.Or([query.Phrase(f, lemmas) for f in TEXT_FIELDS])
     if texts is None:
         return child
-    pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, forms)) + r"(?![^\W_])")
+    # Matched against the stored text as it is: case-insensitive, and е stands for ё too.
+    words_pattern = r"[\W_]+".join(re.escape(form).replace("е", "[её]") for form in forms)
+    pattern = re.compile(r"(?<![^\W_])" + words_pattern + r"(?![^\W_])", re.IGNORECASE)
     return ExactForm(child, forms, pattern, texts)
 

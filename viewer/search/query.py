@@ -74,6 +74,7 @@ class ExactForm(query.WrappingQuery):
         self.forms = tuple(forms)  # folded word forms, for highlighting
         self.pattern = pattern
         self.texts = texts
+        self._kept: dict[int, frozenset[int]] = {}
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -86,18 +87,31 @@ class ExactForm(query.WrappingQuery):
     def __repr__(self) -> str:
         return f"ExactForm({self.child!r}, {self.pattern.pattern!r})"
 
+    def _occurs(self, text: str) -> bool:
+        # The pattern starts with the word itself (so re can scan for it fast); the check that
+        # no letter comes right before it is done here.
+        for match in self.pattern.finditer(text):
+            start = match.start()
+            if start == 0 or not (text[start - 1].isalnum()):
+                return True
+        return False
+
     def _rewrap(self, child: query.Query) -> ExactForm:
         return ExactForm(child, self.forms, self.pattern, self.texts)
 
     def matcher(self, searcher: object, context: object = None) -> Matcher:
-        candidates = self.child.matcher(searcher, context)
-        if not candidates.is_active():
-            return NullMatcher()
-        docnums = list(candidates.all_ids())
-        keep = {docnum for docnum, text in self.texts(searcher, docnums) if self.pattern.search(text)}
+        keep = self._kept.get(id(searcher))
+        if keep is None:
+            candidates = self.child.matcher(searcher, context)
+            docnums = list(candidates.all_ids()) if candidates.is_active() else []
+            keep = frozenset(
+                docnum for docnum, text in self.texts(searcher, docnums) if self._occurs(text.lower().replace("ё", "е"))
+            )
+            # One search evaluates the query more than once (counts, ranking): read texts once.
+            self._kept[id(searcher)] = keep
         if not keep:
             return NullMatcher()
-        return FilterMatcher(self.child.matcher(searcher, context), frozenset(keep))
+        return FilterMatcher(self.child.matcher(searcher, context), keep)
 
 
 class ArticleSet(query.Query):
@@ -212,10 +226,10 @@ def _walk(node: query.Query) -> Iterable[query.Query]:
 
 
 def _narrow_fuzzy(node: query.Query) -> query.Query:
-    """Fuzzy terms keep their first letter: comparing against every term of a large archive
-    takes seconds, and a misspelt first letter is the rare case."""
-    if isinstance(node, query.FuzzyTerm) and node.prefixlength < 1:
-        return query.FuzzyTerm(node.fieldname, node.text, node.boost, node.maxdist, prefixlength=1)
+    """Fuzzy terms keep their first two letters: comparing against every term of a large
+    archive takes seconds, and misspellings there are the rare case."""
+    if isinstance(node, query.FuzzyTerm) and node.prefixlength < 2 and len(node.text) > 3:
+        return query.FuzzyTerm(node.fieldname, node.text, node.boost, node.maxdist, prefixlength=2)
     return node
 
 
@@ -250,8 +264,7 @@ def _exact_to_lemmas(node: query.Query, texts: TextLookup | None) -> query.Query
         child = query.Or([query.Phrase(f, lemmas) for f in TEXT_FIELDS])
     if texts is None:
         return child
-    # Matched against the stored text as it is: case-insensitive, and е stands for ё too.
-    words_pattern = r"[\W_]+".join(re.escape(form).replace("е", "[её]") for form in forms)
-    pattern = re.compile(r"(?<![^\W_])" + words_pattern + r"(?![^\W_])", re.IGNORECASE)
+    # Matched against the lower-cased, ё-folded text (a literal pattern, which re scans fast).
+    pattern = re.compile(r"[\W_]+".join(map(re.escape, forms)) + r"(?![^\W_])")
     return ExactForm(child, forms, pattern, texts)
 

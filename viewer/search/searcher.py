@@ -10,6 +10,7 @@ from whoosh import query, sorting
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from viewer.search.docsets import matching_docs
 from viewer.search.query import TEXT_FIELDS, ExactForm, QueryError, QueryParser, TextLookup
 from viewer.search.schema import FACET_COLUMNS
 from viewer.search.snippets import EXACT_MARK
@@ -84,7 +85,7 @@ class ArchiveSearcher:
         return values
 
     def _docs(self, q: query.Query) -> set[int]:
-        return set(self._searcher.docs_for_query(q))
+        return matching_docs(self._searcher, q)
 
     def _article_ids(self) -> list[str]:
         return self._column_values("id")
@@ -117,7 +118,10 @@ class ArchiveSearcher:
         if sort not in SORTS:
             raise QueryError(f"unknown order «{sort}»; use {' or '.join(SORTS)}")
         searcher = self.refresh()
-        parsed = self.parse(text)
+        # Wildcards and fuzzy terms become the words they stand for once, here, rather than
+        # again for the facet counts and for the ranking.
+        reader = searcher.reader()
+        parsed = self.parse(text).accept(lambda node: _expand(node, reader))
         matched = self._docs(parsed)
         external = self._external()
         excluded: set[int] = set()
@@ -153,10 +157,13 @@ class ArchiveSearcher:
             if sort == "date" or isinstance(parsed, query.Every):
                 # Newest first; undated articles last. Sorted results carry no relevance score.
                 order = sorting.FieldFacet("date", reverse=True)
-                results = searcher.search(parsed, filter=allowed, limit=wanted, sortedby=order)
+                results = searcher.search(query.Every(), filter=allowed, limit=wanted, sortedby=order)
             else:
-                results = searcher.search(parsed, filter=allowed, limit=wanted)
-            for hit in list(results)[offset:wanted]:
+                ranking = parsed.accept(_ranking_form)
+                results = searcher.search(ranking, filter=allowed, limit=wanted)
+            # Index, not list(results): that asks len(), which counts every match again.
+            for n in range(offset, min(wanted, results.scored_length())):
+                hit = results[n]
                 score = hit.score if isinstance(hit.score, (int, float)) else 0.0
                 hits.append((hit["id"], float(score)))
         return RankedPage(len(allowed), hits, facets, self._highlight_terms(parsed))
@@ -181,6 +188,35 @@ class ArchiveSearcher:
         for child in node.children():
             terms |= self._highlight_terms(child)
         return terms
+
+
+# Past this many words, a wildcard is left to whoosh, which unions them more cheaply.
+_MAX_EXPANSION = 1000
+
+
+def _expand(node: query.Query, reader: object) -> query.Query:
+    """A wildcard, prefix or fuzzy term as an OR of the words it stands for in this index."""
+    if not isinstance(node, query.MultiTerm):
+        return node
+    words = []
+    for word in node._btexts(reader):  # whoosh gives bytes, or str for fuzzy terms
+        words.append(word.decode("utf-8") if isinstance(word, bytes) else word)
+        if len(words) > _MAX_EXPANSION:
+            return node
+    if not words:
+        return query.NullQuery
+    return query.Or([query.Term(node.fieldname, word, boost=node.boost) for word in words])
+
+
+def _ranking_form(node: query.Query) -> query.Query:
+    """The query as ranking needs it once the matching documents are known: phrases and exact
+    forms have already narrowed them, so their words alone score them, without the second,
+    costly pass over positions or texts."""
+    if isinstance(node, query.Phrase):
+        return query.And([query.Term(node.fieldname, word, boost=node.boost) for word in node.words])
+    if isinstance(node, ExactForm):
+        return node.child
+    return node
 
 
 def _value_query(name: str, values: Sequence[str]) -> query.Query:

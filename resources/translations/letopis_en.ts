@@ -1,0 +1,74 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ArchiveActions</name>
+    <message numerus="yes">
+        <source>Sample archive ready: %n article(s) to try. Add your own with Archive → Add Folder… (Ctrl+O).</source>
+        <translation>
+            <numerusform>Sample archive ready: %n article to try. Add your own with Archive → Add Folder… (Ctrl+O).</numerusform>
+            <numerusform>Sample archive ready: %n articles to try. Add your own with Archive → Add Folder… (Ctrl+O).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutletAliasesDialog</name>
+    <message numerus="yes">
+        <source>Saved; %n article(s) refiled.</source>
+        <translation>
+            <numerusform>Saved; %n article refiled.</numerusform>
+            <numerusform>Saved; %n articles refiled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) met while importing. Files that could not be read keep their earlier articles; fix a file and add its folder again to retry.</source>
+        <translation>
+            <numerusform>%n problem met while importing. Files that could not be read keep their earlier articles; fix a file and add its folder again to retry.</numerusform>
+            <numerusform>%n problems met while importing. Files that could not be read keep their earlier articles; fix a file and add its folder again to retry.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message numerus="yes">
+        <source>%n import problem(s)</source>
+        <translation>
+            <numerusform>%n import problem</numerusform>
+            <numerusform>%n import problems</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,111 @@
+"""Work on the archive that runs off the GUI thread, each job with a Library of its own.
+
+SQLite connections and the whoosh writer stay with the thread that opened them: a job
+opens ``Library(locations)`` for itself and closes it when done, never touching the
+GUI thread's instance. These functions take a ``TaskContext`` (progress, cancelled).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from viewer.ui.results_model import SearchRequest
+from viewer.ui.tasks import TaskContext
+
+if TYPE_CHECKING:
+    from viewer.importer import ImportSummary
+    from viewer.library import Library
+    from viewer.paths import Locations
+
+EXPORT_PAGE = 500
+CSV_COLUMNS = ("id", "published", "outlet", "author", "title", "url", "snippet")
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export; no file was written."""
+
+
+def open_library(locations: Locations) -> Library:
+    from viewer.library import Library
+
+    return Library(locations)
+
+
+def open_library_for(locations: Locations, context: TaskContext) -> Library:
+    """Open the GUI thread's Library in the background (see ``MainWindow.open_archive``)."""
+    return open_library(locations)
+
+
+def add_paths(locations: Locations, paths: Sequence[str], context: TaskContext) -> ImportSummary:
+    with open_library(locations) as library:
+        return library.add(paths, context.progress, context.cancelled)
+
+
+def refresh(locations: Locations, context: TaskContext) -> ImportSummary:
+    with open_library(locations) as library:
+        return library.refresh(context.progress, context.cancelled)
+
+
+def ensure_sample(locations: Locations, context: TaskContext) -> ImportSummary | None:
+    with open_library(locations) as library:
+        return library.ensure_sample(context.progress)
+
+
+def remove_root(locations: Locations, path: str, context: TaskContext) -> int:
+    with open_library(locations) as library:
+        return library.remove(path)
+
+
+def set_outlet_alias(locations: Locations, alias: str, outlet: str, context: TaskContext) -> int:
+    with open_library(locations) as library:
+        return library.set_outlet_alias(alias, outlet)
+
+
+def remove_outlet_alias(locations: Locations, alias: str, context: TaskContext) -> int:
+    with open_library(locations) as library:
+        return library.remove_outlet_alias(alias)
+
+
+def export_csv(locations: Locations, request: SearchRequest, path: Path, context: TaskContext) -> int:
+    """Write every hit of ``request`` to ``path`` as CSV (UTF-8 with a BOM, for spreadsheets).
+
+    Pages through ``Library.search`` like the result list does; the file appears only
+    when complete. Returns the number of rows written.
+    """
+    temporary = path.with_name(f".{path.name}.part")
+    written = 0
+    try:
+        with open_library(locations) as library, temporary.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(CSV_COLUMNS)
+            seen: set[str] = set()
+            offset, total = 0, None
+            while total is None or offset < total:
+                if context.cancelled():
+                    raise ExportCancelled
+                page = library.search(**request.search_kwargs(), offset=offset, limit=EXPORT_PAGE)
+                total = page.total
+                if not page.hits:
+                    break
+                for hit in page.hits:
+                    if hit.id in seen:
+                        continue
+                    seen.add(hit.id)
+                    article = library.article(hit.id)
+                    url = article.url if article is not None else None
+                    writer.writerow(
+                        [hit.id, hit.published or "", hit.outlet or "", hit.author or "", hit.title, url or "",
+                         hit.snippet_text]
+                    )
+                    written += 1
+                offset += len(page.hits)
+                context.progress(min(offset, total), total, "exporting")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return written

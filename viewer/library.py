@@ -197,16 +197,17 @@ class Library:
     ) -> ImportSummary:
         """Add folders or files (or import them again): only new and changed files are read.
 
-        The sample archive makes way for the first folder of the user's own.
+        The sample archive makes way for the first folder of the user's own, once that folder
+        is in: a cancelled or failed import changes nothing.
         """
         roots = [absolute(Path(p).expanduser()) for p in paths]
+        summary = self._import(roots, progress, cancelled)
         for root, is_sample in self.catalog.roots():
             if is_sample and root not in roots:
                 forget_root(self.catalog, self._ix, root)
         for root in roots:
             self.catalog.add_root(root)
         self.catalog.set_meta("sample_offered", "yes")
-        summary = self._import(roots, progress, cancelled)
         self._after_import(progress, cancelled, events, entities)
         return summary
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import seed_article
+from viewer.importer import ImportCancelled
 from viewer.library import Library
 from viewer.paths import sample_archive
 
@@ -157,3 +158,12 @@ def test_rebuild_keeps_everything(library: Library, tmp_path: Path) -> None:
     library.rebuild_index()
     assert library.search("форумом").total == 1
     assert library.outlet_aliases() == {"omskzdes.ru": "Омск Здесь"}
+
+
+def test_a_cancelled_import_changes_nothing(library: Library, tmp_path: Path) -> None:
+    library.ensure_sample()
+    write(tmp_path / "mine" / "a.txt", "Заголовок\nТекст.")
+    with pytest.raises(ImportCancelled):
+        library.add([tmp_path / "mine"], cancelled=lambda: True)
+    assert library.roots() == [(str(sample_archive()), True)]
+    assert library.article_count() == 5

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import WAIT_MS
 from viewer.ui import app as app_module
-from viewer.ui import pyside_fixes
 from viewer.ui.main_window import MainWindow
 from viewer.ui.tasks import TaskContext, TaskRunner
 
@@ -97,8 +96,9 @@ def test_task_runner_hands_results_and_errors_to_the_gui_thread(app: QApplicatio
     assert runner.wait(5000)
 
 
-def test_pyside_calls_cannot_free_none(app: QApplication) -> None:
-    """PySide6 6.12.0 takes a reference from None on each void call (see viewer.ui.pyside_fixes)."""
+def test_pyside_calls_do_not_leak_references_to_none(app: QApplication) -> None:
+    """PySide6 6.12.0 takes a reference from None on every void call and from True on every
+    emit, until the interpreter aborts; the PySide6 pinned in pyproject.toml must not."""
     from PySide6.QtCore import QObject
 
     probe = QObject()
@@ -107,7 +107,4 @@ def test_pyside_calls_cannot_free_none(app: QApplication) -> None:
     for _ in range(1000):
         probe.setObjectName("x")
         runner.busyChanged.emit(False)
-    if pyside_fixes.INSTALLED:
-        assert min(sys.getrefcount(None), sys.getrefcount(True)) > 1 << 39
-    else:
-        assert (sys.getrefcount(None), sys.getrefcount(True)) >= (before[0] - 10, before[1] - 10)
+    assert (sys.getrefcount(None), sys.getrefcount(True)) >= (before[0] - 10, before[1] - 10)

@@ -3,5 +3,3 @@
 Start it with ``viewer.ui.app.run(home)``. Heavy core modules (whoosh, the lemmatiser) are
 imported only after the main window is on screen, so the window shows at once.
 """
-
-from viewer.ui import pyside_fixes as _pyside_fixes  # noqa: F401  (before any signal is emitted)

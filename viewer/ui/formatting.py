@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QObject, QTime
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -67,6 +67,13 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+class Formatting(QObject):
+    """Holds the translation context of the plural phrases below (``tr`` is what lupdate reads)."""
+
+    def articles(self, count: int) -> str:
+        return self.tr("%Ln article(s)", "", count)
+
+
 def articles(count: int) -> str:
     """«1 article», «5 articles» («1 статья», «5 статей») with grouping."""
-    return QCoreApplication.translate("Formatting", "%Ln article(s)", "", count)
+    return Formatting().articles(count)

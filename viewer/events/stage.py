@@ -74,6 +74,8 @@ class EventStage:
     def update(self, progress: Progress | None = None, regroup: bool = False) -> int:
         """Place the articles not yet in an event (all of them with ``regroup``); return how many."""
         report = progress or (lambda done, total, note: None)
+        if not regroup and self.pending() == 0:
+            return 0
         self._fingerprint_missing(report)
         items = [
             (article_id, StoryFingerprint.from_dict(json.loads(data)))

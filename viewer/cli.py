@@ -220,6 +220,8 @@ def cmd_events(library: Library, args: argparse.Namespace) -> None:
         print(f"{event.id}  {len(event.articles):>3}  {dates}  {event.label}")
         if len(event.articles) > 1:
             print(f"{'':22}{', '.join(event.outlets)}")
+        if event.entities:
+            print(f"{'':22}{', '.join(name for name, _ in event.entities)}")
 
 
 def cmd_event(library: Library, args: argparse.Namespace) -> None:

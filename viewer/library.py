@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -325,19 +325,27 @@ class Library:
         self._external = None
         return placed
 
-    def events(self) -> list[EventSummary]:
-        """Every event, newest first; an article with no other report is an event of its own."""
-        return self.events_stage.summaries()
+    def events(self, key_entities: bool = True) -> list[EventSummary]:
+        """Every event, newest first; an article with no other report is an event of its own.
+
+        ``key_entities`` adds the people, organisations and places most of its reports name.
+        """
+        events = self.events_stage.summaries()
+        if not key_entities:
+            return events
+        top = self.entities_stage.top_entities
+        return [replace(e, entities=tuple(top(list(e.articles)))) for e in events]
 
     def event(self, event_id: str) -> EventSummary | None:
-        return next((e for e in self.events() if e.id == event_id), None)
+        found = next((e for e in self.events(key_entities=False) if e.id == event_id), None)
+        return replace(found, entities=tuple(self.entities_stage.top_entities(list(found.articles)))) if found else None
 
     def event_of(self, article_id: str) -> EventSummary | None:
         key = self.events_stage.memberships().get(article_id)
         return self.event(f"ev-{key}") if key else None
 
     def _event_or_fail(self, event_id: str) -> EventSummary:
-        found = self.event(event_id)
+        found = next((e for e in self.events(key_entities=False) if e.id == event_id), None)
         if found is None:
             raise KeyError(f"no event with id «{event_id}»")
         return found

@@ -148,10 +148,15 @@ def test_hostile_input(extractor: EntityExtractor, text: str) -> None:
 
 @pytest.mark.slow
 def test_megabyte_of_text(extractor: EntityExtractor) -> None:
-    sentence = "Губернатор Омской области Александр Бурков прибыл в Омск. "
-    text = sentence * (1_000_000 // len(sentence))
+    paragraph = (
+        "Губернатор Омской области Александр Бурков прибыл в Омск. "
+        "По его словам, работа над проектом продолжится в следующем году. "
+        "Сроки будут согласованы с подрядчиками, а первые результаты ожидаются весной.\n"
+    )
+    text = paragraph * (1_000_000 // len(paragraph))
     mentions = extractor.extract(text)
     assert len(mentions) > 1000
+    assert {mention.normal for mention in mentions if mention.type == "PER"} == {"Александр Бурков"}
     unbroken = "Москва и Лондон " * 6_000  # one "sentence" of 18 000 tokens
     assert extractor.extract(unbroken)
 
@@ -167,7 +172,7 @@ def test_extract_many_matches_extract(extractor: EntityExtractor) -> None:
 
 
 def test_parallel_matches_extract(extractor: EntityExtractor) -> None:
-    texts = [(f"t{index}", FORUM_TEXT[: 120 + index * 40]) for index in range(12)]
+    texts = [(f"t{index}", FORUM_TEXT[: 120 + index * 15]) for index in range(40)]  # 3 batches
     texts.append(("empty", ""))
     calls = []
     found = list(extract_in_parallel(texts, workers=2, progress=lambda *args: calls.append(args)))
@@ -175,6 +180,7 @@ def test_parallel_matches_extract(extractor: EntityExtractor) -> None:
     for (_, text), (_, mentions) in zip(texts, found, strict=True):
         assert mentions == extractor.extract(text)
     assert calls and calls[-1][0] == len(texts) and calls[-1][1] == len(texts)
+    assert list(extract_in_parallel([], workers=2)) == []
 
 
 def test_parallel_streams_and_cancels() -> None:

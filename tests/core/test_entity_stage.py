@@ -119,3 +119,10 @@ def test_entities_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert main(["entities", "--pending", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"pending": 0}
     assert main(["entity", "Никто Никакой"]) == 1
+
+
+def test_events_name_their_key_entities(sample: Library) -> None:
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    names = [name for name, _ in forum.entities]
+    assert "Александр Бурков" in names and "Кайрат Торебаев" in names
+    assert sample.event(forum.id).entities == forum.entities

@@ -93,7 +93,7 @@ def test_events_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["events", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert sorted(len(e["articles"]) for e in events) == [1, 1, 3]
-    assert set(events[0]) == {"id", "label", "articles", "outlets", "start", "end", "count"}
+    assert set(events[0]) == {"id", "label", "articles", "outlets", "start", "end", "count", "entities"}
     forum = next(e for e in events if e["count"] == 3)
     assert main(["event", forum["id"], "--rename", "Форум", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["label"] == "Форум"

@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from viewer.entities.morph import is_plain_word, parses
+from viewer.entities.morph import analyzer, is_plain_word
 from viewer.entities.spans import sorted_disjoint
 from viewer.entities.tagger import RawSpan
 from viewer.entities.tokens import Tokens
@@ -49,7 +49,7 @@ def word_key(word: str) -> str:
     lower = word.lower().replace("ё", "е")
     if not lower.isalpha() and not lower.replace("-", "").isalpha():
         return lower
-    forms = {parse.normal_form.replace("ё", "е") for parse in parses(lower)}
+    forms = {parse.normal_form.replace("ё", "е") for parse in analyzer().parse(lower)}
     forms.add(lower)
     return min(forms, key=lambda form: (len(form), form))
 
@@ -68,7 +68,20 @@ class _Index:
     def __init__(self, text: str, tokens: Tokens) -> None:
         self.text = text
         self.tokens = tokens
-        self.keys = [word_key(word) if _WORDLIKE.search(word) else "" for word in tokens.words]
+        self.size = len(tokens.words)
+        self._keys: list[str | None] = [None] * self.size
+
+    def key_at(self, position: int) -> str:
+        """The word key of a token ("" for punctuation), computed when first asked for.
+
+        Only capitalised words can open a name, so most tokens are never looked up.
+        """
+        key = self._keys[position]
+        if key is None:
+            word = self.tokens.words[position]
+            key = word_key(word) if _WORDLIKE.search(word) else ""
+            self._keys[position] = key
+        return key
 
     def token_range(self, span: RawSpan) -> tuple[int, int]:
         low = bisect.bisect_left(self.tokens.starts, span.start)
@@ -76,7 +89,7 @@ class _Index:
         return low, high
 
     def key(self, low: int, high: int) -> tuple[str, ...]:
-        return tuple(key for key in self.keys[low:high] if key)
+        return tuple(key for key in (self.key_at(p) for p in range(low, high)) if key)
 
     def opens_sentence(self, index: int) -> bool:
         """Whether the token starts a sentence or a line (quotes and dashes before it aside)."""
@@ -182,7 +195,7 @@ def _add_occurrences(
     for keys in by_first.values():
         keys.sort(key=len, reverse=True)
 
-    owner = [-1] * len(index.keys)  # which mention covers each token
+    owner = [-1] * index.size  # which mention covers each token
     for number, mention in enumerate(mentions):
         for position in range(mention.low, mention.high):
             owner[position] = number
@@ -190,8 +203,12 @@ def _add_occurrences(
     added: list[RawSpan] = []
     tokens = index.tokens
     position = 0
-    while position < len(index.keys):
-        key = index.keys[position]
+    words = index.tokens.words
+    while position < index.size:
+        if not _UPPER_FIRST.match(words[position]):
+            position += 1
+            continue
+        key = index.key_at(position)
         candidates = by_first.get(key) if key else None
         if not candidates or not _looks_like_name(index, position):
             position += 1
@@ -220,16 +237,17 @@ def _add_occurrences(
 
 def _match(index: _Index, position: int, candidates: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The longest known name whose words follow one another from ``position``."""
-    keys = index.keys
     for candidate in candidates:
-        if tuple(keys[position : position + len(candidate)]) == candidate:
+        if position + len(candidate) <= index.size and all(
+            index.key_at(position + offset) == key for offset, key in enumerate(candidate)
+        ):
             return candidate
     return None
 
 
 def _is_part(index: _Index, position: int, parts: set[str]) -> bool:
     word = index.tokens.words[position]
-    return bool(_UPPER_FIRST.match(word)) and index.keys[position] in parts
+    return bool(_UPPER_FIRST.match(word)) and index.key_at(position) in parts
 
 
 def _looks_like_name(index: _Index, position: int) -> bool:

@@ -21,7 +21,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of a lower-case word, best first."""
     return tuple(analyzer().parse(word))

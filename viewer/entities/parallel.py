@@ -48,11 +48,15 @@ def extract_in_parallel(
     returns true the workers are stopped and the iteration ends.
     """
     total = len(texts) if hasattr(texts, "__len__") else None  # type: ignore[arg-type]
+    if total == 0:
+        return
     count = workers or _usable_cores()
     batches = _batches(texts)
     if count <= 1:
         yield from _in_process(batches, total, progress, cancel)
         return
+    if total is not None:  # no more processes than there are batches to give them
+        count = max(1, min(count, -(-total // _TEXTS_PER_TASK)))
     with _single_threaded_numerics():
         executor = ProcessPoolExecutor(count, mp_context=get_context("spawn"), initializer=_start_worker)
         # Processes are started on demand: ask for all of them while the

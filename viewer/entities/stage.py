@@ -179,6 +179,27 @@ class EntityStage:
                 result[TYPES[resolved[1]]][article_id].add(resolved[0])
         return {facet: {a: sorted(v) for a, v in values.items()} for facet, values in result.items()}
 
+    def top_entities(self, article_ids: list[str], limit: int = 8) -> list[tuple[str, str]]:
+        """(name, type) of the entities named in most of ``article_ids`` (then most often)."""
+        if not article_ids:
+            return []
+        resolve = self._resolver()
+        articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        mentions: Counter[tuple[str, str]] = Counter()
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT article_id, type, normal FROM mentions WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for article_id, kind, normal in rows:
+                key = resolve(normal, kind)
+                if key is not None:
+                    articles[key].add(article_id)
+                    mentions[key] += 1
+        ranked = sorted(articles, key=lambda k: (-len(articles[k]), -mentions[k], k))
+        return ranked[:limit]
+
     def entity(self, name: str) -> EntityView | None:
         """An entity's articles, mention count, the entities most often named with it, its dates."""
         resolve = self._resolver()

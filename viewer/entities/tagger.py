@@ -2,19 +2,18 @@
 
 ``natasha.Doc.tag_ner`` gives a whole article to the slovnet tagger as one sequence
 and decodes its CRF token by token in Python, so most of its time is interpreter
-overhead. Here every sentence that may hold a name becomes one row of a padded
-batch, rows of similar length together, and ``network.NerNetwork`` runs the same
-weights on the whole batch.
+overhead. Here runs of consecutive sentences that may hold a name become rows of a
+padded batch, rows of similar length together, and ``network.NerNetwork`` runs the
+same weights on the whole batch.
 
-A row is the sentence plus three tokens on each side: the network's three
-kernel-3 convolutions see exactly three tokens either way, so the scores of the
-sentence's own tokens are those the whole text would give them. (Without that
-context the tagger misses names that open a sentence: «Бурков заявил».)
+A row carries three tokens of context on each side: the network's three kernel-3
+convolutions see exactly three tokens either way, so the scores of the row's own
+tokens are those the whole text would give them. (Without that context the tagger
+misses names that open a sentence: «Бурков заявил».)
 
 Sentences that cannot hold a name are not tagged at all. Names are capitalised, so
 a sentence whose only capital is its first letter, on a word that cannot open a
-name («Он», «Однако», «По данным», «Сообщается»), is skipped: about a sixth of
-news text.
+name («Он», «Однако», «Сообщается»), is skipped: about a sixth of news text.
 """
 
 from __future__ import annotations

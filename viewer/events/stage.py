@@ -34,6 +34,7 @@ class EventSummary:
     start: str | None
     end: str | None
     pinned: bool = False
+    entities: tuple[tuple[str, str], ...] = ()  # key (name, type) pairs, most named first
 
     @property
     def id(self) -> str:
@@ -48,6 +49,7 @@ class EventSummary:
             "start": self.start,
             "end": self.end,
             "count": len(self.articles),
+            "entities": [{"name": name, "type": kind} for name, kind in self.entities],
         }
 
 

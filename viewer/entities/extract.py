@@ -14,7 +14,6 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,6 +22,7 @@ from viewer.entities import morph
 from viewer.entities.context import refine
 from viewer.entities.document import harmonise
 from viewer.entities.link import normal_forms
+from viewer.entities.network import quiet_model_loading
 from viewer.entities.spans import repair
 from viewer.entities.tagger import NerTagger, RawSpan
 from viewer.entities.tokens import Tokens
@@ -55,13 +55,7 @@ class EntityExtractor:
     """
 
     def __init__(self) -> None:
-        with warnings.catch_warnings():
-            # The model and dictionary packages may warn about their own use of
-            # deprecated numpy or pkg_resources APIs while loading.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", PendingDeprecationWarning)
-            warnings.simplefilter("ignore", UserWarning)
-            warnings.simplefilter("ignore", FutureWarning)
+        with quiet_model_loading():
             self._tagger = NerTagger()
             morph.analyzer()
 

@@ -13,11 +13,23 @@ numbers are the same as slovnet's up to float rounding (checked in the tests).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 _F32 = np.float32
+
+
+@contextmanager
+def quiet_model_loading() -> Iterator[None]:
+    """The model and dictionary packages may warn about their own use of deprecated numpy or
+    pkg_resources APIs while loading; those warnings are theirs, not ours."""
+    with warnings.catch_warnings():
+        for category in (DeprecationWarning, PendingDeprecationWarning, UserWarning, FutureWarning):
+            warnings.simplefilter("ignore", category)
+        yield
 
 
 @dataclass(frozen=True)
@@ -33,13 +45,7 @@ class NerNetwork:
     """Word and shape ids in, BIO tag ids out, for a padded batch of sentences."""
 
     def __init__(self) -> None:
-        with warnings.catch_warnings():
-            # The model packages may warn about deprecated numpy or pkg_resources
-            # use while loading; those warnings are theirs, not ours.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", PendingDeprecationWarning)
-            warnings.simplefilter("ignore", UserWarning)
-            warnings.simplefilter("ignore", FutureWarning)
+        with quiet_model_loading():
             from natasha import NewsEmbedding, NewsNERTagger
 
             tagger = NewsNERTagger(NewsEmbedding())

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from viewer.entities.tagger import RawSpan
+from viewer.entities.tagger import RawSpan, sorted_disjoint
 
 # Quotes that delimit names; apostrophes do not («O'Neil», «Today's»).
 SPLIT_QUOTES = '«»„“”"'
@@ -124,16 +124,6 @@ def trim(text: str, start: int, stop: int) -> tuple[int, int] | None:
     if start >= stop:
         return None
     return start, stop
-
-
-def sorted_disjoint(spans: list[RawSpan]) -> list[RawSpan]:
-    """Sorted by start; of overlapping spans the earlier (then longer) one stays."""
-    out: list[RawSpan] = []
-    for span in sorted(spans, key=lambda span: (span.start, -span.stop)):
-        if out and span.start < out[-1].stop:
-            continue
-        out.append(span)
-    return out
 
 
 def has_upper(piece: str) -> bool:

@@ -97,7 +97,7 @@ class NerTagger:
         for batch in _batches(rows):
             for row, tags in zip(batch, self._tag_rows(batch, all_tokens), strict=True):
                 found[row.text].extend(_row_spans(row, all_tokens[row.text], tags, self.network.tags))
-        return [(tokens, _sorted_disjoint(spans)) for tokens, spans in zip(all_tokens, found, strict=True)]
+        return [(tokens, sorted_disjoint(spans)) for tokens, spans in zip(all_tokens, found, strict=True)]
 
     def _encode(self, word: str) -> tuple[int, int]:
         found = self._encoded.get(word)
@@ -202,7 +202,8 @@ def _row_spans(row: _Row, tokens: Tokens, tags: list[int], names: list[str]) -> 
     return spans
 
 
-def _sorted_disjoint(spans: list[RawSpan]) -> list[RawSpan]:
+def sorted_disjoint(spans: list[RawSpan]) -> list[RawSpan]:
+    """Sorted by start; of overlapping spans the earlier (then longer) one stays."""
     out: list[RawSpan] = []
     for span in sorted(spans, key=lambda span: (span.start, -span.stop)):
         if out and span.start < out[-1].stop:

@@ -78,8 +78,9 @@ def _unit_vector(counts: dict[str, int], df: DocumentFrequencies) -> dict[str, f
 
 def _weighted(fp: StoryFingerprint, df: DocumentFrequencies) -> _Weighted:
     key = (id(fp), id(df), df.version)
-    cached = _CACHE.get(key)
+    cached = _CACHE.pop(key, None)
     if cached is not None:
+        _CACHE[key] = cached  # most recently used last: the oldest is evicted first
         return cached[2]
     salient = {name for name in fp.names if name in fp.lead}
     frequent = [name for name, count in fp.names.items() if count >= _MAIN_NAME_MIN_COUNT]
@@ -92,7 +93,7 @@ def _weighted(fp: StoryFingerprint, df: DocumentFrequencies) -> _Weighted:
         stems=frozenset(word[:_NAME_STEM] for word in fp.terms if len(word) > _NAME_STEM),
     )
     if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
+        del _CACHE[next(iter(_CACHE))]
     _CACHE[key] = (fp, df, weighted)  # holding fp and df keeps their ids from being reused
     return weighted
 

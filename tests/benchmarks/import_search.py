@@ -56,7 +56,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+# The steps import Letopis from a copy of its sources taken when the run starts (see
+# ``snapshot_sources``), so that every step measures the same code even while the tree changes.
+CODE_VARIABLE = "LETOPIS_BENCH_CODE"
+CODE = Path(os.environ.get(CODE_VARIABLE) or ROOT)
+sys.path.insert(0, str(CODE))
 
 # Only what the baseline needs is imported here; Letopis itself is imported by its own steps.
 from viewer.archive.formats import read_file  # noqa: E402
@@ -477,20 +481,24 @@ CASES = (
     Case("filter", "", filters={"outlet": ["Mash"]}),
 )
 
+# Letopis' fuzzy terms (whoosh FuzzyTerm) leave the first two letters alone: prefixlength=2.
+FUZZY_PREFIX = 2
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _RUSSIAN = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 _ALPHABET = _RUSSIAN + "abcdefghijklmnopqrstuvwxyz0123456789"
 _FTS_WORD = r"(?P<word>[^\W_]+)(?P<tail>[*~:]?)"
 
 
-def one_edit_away(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+def one_edit_away(word: str, keep: int = FUZZY_PREFIX) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion from ``word``,
+    its first ``keep`` letters left as they are."""
+    head, tail = word[:keep], word[keep:]
+    splits = [(tail[:i], tail[i:]) for i in range(len(tail) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
     swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
     inserts = {a + c + b for a, b in splits for c in _ALPHABET}
-    return (deletes | swaps | replaces | inserts | {word}) - {""}
+    return {head + edited for edited in deletes | swaps | replaces | inserts | {tail}} - {""}
 
 
 def _fts_word(word: str, tail: str) -> str:
@@ -1018,12 +1026,23 @@ def machine() -> Json:
     }
 
 
-def code_state() -> Json:
-    """The commit, and a digest of the Letopis sources as they are on disk (they may be uncommitted)."""
+def snapshot_sources(workdir: Path) -> Path:
+    """Copy the Letopis sources into ``workdir``; the steps started from now on import the copy."""
+    target = workdir / "code"
+    shutil.rmtree(target, ignore_errors=True)
+    for name in ("viewer", "resources"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ[CODE_VARIABLE] = str(target)
+    return target
+
+
+def code_state(code: Path = ROOT) -> Json:
+    """The project's commit, and a digest of the Letopis sources under ``code`` (maybe uncommitted)."""
     digest = hashlib.sha256()
-    files = sorted((ROOT / "viewer").rglob("*.py"))
+    files = sorted((code / "viewer").rglob("*.py"))
     for path in files:
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(str(path.relative_to(code)).encode() + b"\0" + path.read_bytes() + b"\0")
     try:
         command = ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]
         commit = subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
@@ -1057,9 +1076,13 @@ def run_imports(label: str, folder: Path, source: Path, workdir: Path, follow_up
 
 
 def run_all(args: argparse.Namespace, workdir: Path) -> Json:
-    figures: Json = {"machine": machine(), "code": code_state(), "command": " ".join(["python", *sys.argv])}
+    snapshot = snapshot_sources(workdir)
+    figures: Json = {"machine": machine(), "code": code_state(snapshot), "command": " ".join(["python", *sys.argv])}
     info, code = figures["machine"], figures["code"]
-    print(f"Letopis at commit {code['commit']}, sources {code['sources_sha256']} (newest file {code['newest_source']})")
+    print(
+        f"Letopis at commit {code['commit']}; every step imports a copy of its sources taken now "
+        f"(digest {code['sources_sha256']}, newest file {code['newest_source']})"
+    )
     print(
         f"{info['cpu']}; {info['cpus']} CPUs ({info['usable_cpus']} usable), {info['memory_gb']:.1f} GiB; "
         f"Python {info['python']}, SQLite {info['sqlite']}; load average {info['load_at_start'][0]:.2f}",
@@ -1098,8 +1121,11 @@ def run_all(args: argparse.Namespace, workdir: Path) -> Json:
     print_search(f"Search latency at {search_label}", figures["search"])
     figures["machine"]["load_at_end"] = os.getloadavg()
     figures["code_at_end"] = code_state()
-    if figures["code_at_end"] != code:
-        print("\nWARNING: the Letopis sources changed during the run; steps may have run different code")
+    if figures["code_at_end"]["sources_sha256"] != code["sources_sha256"]:
+        print(
+            f"\nnote: the project's sources changed during the run (now at {figures['code_at_end']['commit']}); "
+            "every step ran the copy taken at the start"
+        )
     return figures
 
 

@@ -534,6 +534,14 @@ def _filters_sql(filters: Mapping[str, Sequence[str]], skip: str = "") -> tuple[
     return " AND ".join(parts), params
 
 
+def open_fts5(path: Path | str) -> sqlite3.Connection:
+    """The baseline database, with an in-memory table that holds each query's matching rows."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA temp_store = MEMORY")
+    db.execute("CREATE TEMP TABLE m (r INTEGER, outlet TEXT, year TEXT, month TEXT, date TEXT, score REAL)")
+    return db
+
+
 def fts5_search(db: sqlite3.Connection, case: Case, limit: int = LIMIT) -> tuple[int, list[tuple[Any, ...]]]:
     """Total, facet counts (outlet, year, month) and the best ``limit`` rows, as a simple tool would."""
     conditions, params = ["1"], []
@@ -543,10 +551,10 @@ def fts5_search(db: sqlite3.Connection, case: Case, limit: int = LIMIT) -> tuple
     if case.where:
         conditions.append(case.where)
     score = "rank" if case.fts else "0"
-    db.execute("DROP TABLE IF EXISTS temp.m")
+    db.execute("DELETE FROM temp.m")
     db.execute(
-        "CREATE TEMP TABLE m AS SELECT rowid AS r, outlet, substr(date, 1, 4) AS year, "
-        f"substr(date, 1, 7) AS month, date, {score} AS score FROM docs WHERE {' AND '.join(conditions)}",
+        "INSERT INTO temp.m SELECT rowid, outlet, substr(date, 1, 4), substr(date, 1, 7), date, "
+        f"{score} FROM docs WHERE {' AND '.join(conditions)}",
         params,
     )
     excluded, excluded_params = "1", []
@@ -584,7 +592,7 @@ def step_search(params: Json) -> Json:
 
     started = time.perf_counter()
     library = Library.open(Path(params["home"]))
-    db = sqlite3.connect(params["db"], isolation_level=None)
+    db = open_fts5(params["db"])
     opened = time.perf_counter() - started
 
     def letopis(case: Case) -> Callable[[], int]:

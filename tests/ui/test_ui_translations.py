@@ -114,6 +114,22 @@ def test_the_window_in_russian(app: QApplication, qtbot: QtBot, locations: Locat
         install_translations(english)
 
 
+def test_no_language_reads_dates_in_english(app: QApplication) -> None:
+    """LANG=C chooses no language: dates read as in English, not as bare numbers («6 11 2019»)."""
+    from viewer.ui.formatting import short_date
+
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    for translator in app.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+    installed = install_translations(QLocale(QLocale.Language.C))
+    try:
+        assert QLocale().language() == QLocale.Language.English
+        assert short_date("2019-11-06T11:03:00+06:00") == "11/6/19"
+    finally:
+        remove_translations(installed)
+        install_translations(english)
+
+
 def test_the_query_help_examples_run(app: QApplication, qtbot: QtBot, locations: Locations) -> None:
     window = open_window(qtbot, locations)
     assert window.library is not None

@@ -115,6 +115,9 @@ def install_translations(locale: QLocale | None = None) -> list[QTranslator]:
     """
     app = QCoreApplication.instance()
     locale = locale or QLocale.system()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        # No language chosen (LANG=C): dates as an English reader expects, not «6 11 2019».
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     russian = locale.language() == QLocale.Language.Russian
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if russian else locale)
     installed: list[QTranslator] = []

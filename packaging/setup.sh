@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 )
+# The validators of the Linux desktop files (tests/core/test_packaging.py).
+[ "${1:-}" = "--test" ] && SYSTEM_PACKAGES+=(desktop-file-utils appstream)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

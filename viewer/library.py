@@ -26,9 +26,9 @@ from viewer.importer import Cancelled, Importer, ImportSummary, Progress, forget
 from viewer.paths import Locations, sample_archive
 from viewer.search import writer as index_writer
 from viewer.search.schema import SCHEMA_VERSION
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.searcher import SORTS, ArchiveSearcher
 from viewer.search.snippets import make_snippet
-from viewer.userdata import UserData, resolve_outlet
+from viewer.userdata import SavedSearch, UserData, resolve_outlet
 
 
 class ArchiveBusyError(RuntimeError):
@@ -318,6 +318,10 @@ class Library:
         self.user.entities.hide(name, hidden)
         self._external = None
 
+    def forget_cached(self) -> None:
+        """Read entities and events afresh: another Library (a background job's) has stored some."""
+        self._external = None
+
     # events ----------------------------------------------------------------------
     def group_events(self, progress: Progress | None = None, regroup: bool = False) -> int:
         """Place new articles in events (all of them again with ``regroup``); return how many."""
@@ -402,6 +406,36 @@ class Library:
             mentions = [m for m in self.mentions(article_id) if m.part == "body"]
             reports.append(ReportInput(article.id, article.title, article.body, article.outlet, published, mentions))
         return compare(reports)
+
+    # saved searches --------------------------------------------------------------
+    def saved_searches(self) -> list[SavedSearch]:
+        """The user's named searches, by name."""
+        return [s if s.sort in SORTS else replace(s, sort="relevance") for s in self.user.searches.all()]
+
+    def saved_search(self, name: str) -> SavedSearch | None:
+        return next((s for s in self.saved_searches() if s.name == name), None)
+
+    def save_search(
+        self,
+        name: str,
+        text: str = "",
+        filters: Mapping[str, Sequence[str]] | None = None,
+        excludes: Mapping[str, Sequence[str]] | None = None,
+        sort: str = "relevance",
+        overwrite: bool = False,
+    ) -> SavedSearch:
+        """Keep a search (what ``search`` takes) under ``name``; raises ``SavedSearchError`` for an
+        empty or too long name, or one already used (unless ``overwrite``)."""
+        if sort not in SORTS:
+            raise ValueError(f"unknown order «{sort}»; use {' or '.join(SORTS)}")
+        search = SavedSearch(name, text, dict(filters or {}), dict(excludes or {}), sort)
+        return self.user.searches.save(search, overwrite=overwrite)
+
+    def rename_saved_search(self, name: str, new_name: str) -> str:
+        return self.user.searches.rename(name, new_name)
+
+    def delete_saved_search(self, name: str) -> bool:
+        return self.user.searches.delete(name)
 
     # outlets -------------------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:

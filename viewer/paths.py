@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -55,9 +54,15 @@ class Locations:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped with the program: inside the installed package, or in the source tree."""
-    packaged = Path(str(resources.files("viewer"))) / "resources"
-    base = packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "resources"
+    """A file shipped with the program.
+
+    The source tree keeps them in the top-level ``resources/``; the wheel installs that folder
+    as ``viewer/resources`` (see pyproject.toml), and so does the one-folder bundle
+    (packaging/letopis.spec). An editable install reads the source tree's.
+    """
+    package = Path(__file__).resolve().parent
+    packaged = package / "resources"
+    base = packaged if packaged.is_dir() else package.parent / "resources"
     return base.joinpath(*parts)
 
 

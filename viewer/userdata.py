@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from viewer.text.normalise import clean_line, fold
 
-USER_DATA_VERSION = 1
+USER_DATA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outlet_aliases (alias TEXT PRIMARY KEY, outlet TEXT NOT NULL);
@@ -25,6 +27,11 @@ CREATE TABLE IF NOT EXISTS event_pins (event_key TEXT PRIMARY KEY, members TEXT 
 CREATE TABLE IF NOT EXISTS entity_curation (
     name TEXT PRIMARY KEY, canonical TEXT, type TEXT, hidden INTEGER NOT NULL DEFAULT 0);
 """
+# Columns added after the first version: (table, column, definition).
+_ADDED_COLUMNS = (
+    ("saved_searches", "excludes", "TEXT NOT NULL DEFAULT '{}'"),
+    ("saved_searches", "sort", "TEXT NOT NULL DEFAULT 'relevance'"),
+)
 
 
 def outlet_key(name: str) -> str:
@@ -53,6 +60,10 @@ class UserData:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        for table, column, definition in _ADDED_COLUMNS:
+            present = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
         self._db.execute(f"PRAGMA user_version = {USER_DATA_VERSION}")
 
     def close(self) -> None:
@@ -65,6 +76,10 @@ class UserData:
     @property
     def entities(self) -> EntityCuration:
         return EntityCuration(self._db)
+
+    @property
+    def searches(self) -> SavedSearches:
+        return SavedSearches(self._db)
 
     # outlet aliases ------------------------------------------------------
     def outlet_aliases(self) -> dict[str, str]:
@@ -79,6 +94,102 @@ class UserData:
 
     def remove_outlet_alias(self, alias: str) -> bool:
         return self._db.execute("DELETE FROM outlet_aliases WHERE alias = ?", (outlet_key(alias),)).rowcount > 0
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A search the user named: the query text, the facet choices and the order."""
+
+    name: str
+    query: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    excludes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+
+
+class SavedSearchError(ValueError):
+    """A saved search's name that cannot be used. ``reason`` says why, for a translated message:
+    «empty», «too long», «taken» (another saved search has it) or «missing» (no such search)."""
+
+    def __init__(self, reason: str, name: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.name = name
+
+
+MAX_SEARCH_NAME = 120
+
+
+def _choices(value: Mapping[str, Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    """Facet choices in a stable shape: field -> its values, empty fields left out."""
+    return {str(k): tuple(str(v) for v in values) for k, values in (value or {}).items() if values}
+
+
+def _read_choices(text: str) -> dict[str, tuple[str, ...]]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):  # the first version's empty default was a list
+        return {}
+    return {k: tuple(v) for k, v in value.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+
+
+class SavedSearches:
+    """Named searches, kept with the user's data; names are unique regardless of case and ё/е."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def all(self) -> list[SavedSearch]:
+        rows = self._db.execute("SELECT name, query, filters, excludes, sort FROM saved_searches")
+        searches = [
+            SavedSearch(name, query, _read_choices(filters), _read_choices(excludes), sort)
+            for name, query, filters, excludes, sort in rows
+        ]
+        return sorted(searches, key=lambda s: (fold(s.name), s.name))
+
+    def get(self, name: str) -> SavedSearch | None:
+        return next((s for s in self.all() if s.name == name), None)
+
+    def _valid_name(self, name: str, keep: str | None = None) -> str:
+        cleaned = clean_line(name)
+        if not cleaned:
+            raise SavedSearchError("empty", cleaned, "a saved search needs a name")
+        if len(cleaned) > MAX_SEARCH_NAME:
+            raise SavedSearchError(
+                "too long", cleaned, f"a saved search's name has at most {MAX_SEARCH_NAME} characters"
+            )
+        for other in self.all():
+            if fold(other.name) == fold(cleaned) and other.name != keep:
+                raise SavedSearchError("taken", other.name, f"there is already a saved search called «{other.name}»")
+        return cleaned
+
+    def save(self, search: SavedSearch, overwrite: bool = False) -> SavedSearch:
+        """Store ``search`` under its (cleaned) name; an existing name is an error unless ``overwrite``."""
+        name = clean_line(search.name)
+        existing = next((s.name for s in self.all() if fold(s.name) == fold(name)), None) if overwrite else None
+        name = self._valid_name(search.name, keep=existing)
+        filters, excludes = _choices(search.filters), _choices(search.excludes)
+        if existing is not None:
+            self._db.execute("DELETE FROM saved_searches WHERE name = ?", (existing,))
+        self._db.execute(
+            "INSERT INTO saved_searches (name, query, filters, excludes, sort) VALUES (?, ?, ?, ?, ?)",
+            (name, search.query, json.dumps(filters, ensure_ascii=False), json.dumps(excludes, ensure_ascii=False),
+             search.sort),
+        )
+        return SavedSearch(name, search.query, filters, excludes, search.sort)
+
+    def rename(self, name: str, new_name: str) -> str:
+        """Give a saved search another name; returns the name as stored."""
+        if self.get(name) is None:
+            raise SavedSearchError("missing", name, f"there is no saved search called «{name}»")
+        cleaned = self._valid_name(new_name, keep=name)
+        self._db.execute("UPDATE saved_searches SET name = ? WHERE name = ?", (cleaned, name))
+        return cleaned
+
+    def delete(self, name: str) -> bool:
+        return self._db.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount > 0
 
 
 class EventCorrections:

@@ -12,6 +12,67 @@
     </message>
 </context>
 <context>
+    <name>EventActions</name>
+    <message numerus="yes">
+        <source>%n event(s) merged</source>
+        <translation>
+            <numerusform>%n event merged</numerusform>
+            <numerusform>%n events merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) moved</source>
+        <translation>
+            <numerusform>%n report moved</numerusform>
+            <numerusform>%n reports moved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventStrip</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventsPane</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeEventsDialog</name>
+    <message numerus="yes">
+        <source>The %n report(s) of these events become one event.</source>
+        <translation>
+            <numerusform>The %n report of these events becomes one event.</numerusform>
+            <numerusform>The %n reports of these events become one event.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n report(s)</source>
+        <translation>
+            <numerusform>%1 — %n report</numerusform>
+            <numerusform>%1 — %n reports</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message numerus="yes">
         <source>%Ln article(s)</source>
@@ -68,6 +129,16 @@
         <translation>
             <numerusform>%n import problem</numerusform>
             <numerusform>%n import problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EntityWindow</name>
+    <message numerus="yes">
+        <source>%Ln mention(s)</source>
+        <translation>
+            <numerusform>%Ln mention</numerusform>
+            <numerusform>%Ln mentions</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,8 +46,30 @@ def no_qt_warnings(qtlog: object) -> Iterator[None]:
     assert not bad, f"Qt warned: {bad}"
 
 
+@pytest.fixture(scope="session")
+def prepared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One archive for the whole session: the sample imported, grouped into events and read
+    for names (the models load once, here). Tests get copies of it (``locations``)."""
+    from viewer.library import Library
+
+    home = tmp_path_factory.mktemp("prepared") / "letopis-home"
+    with Library.open(home) as library:
+        library.ensure_sample(entities=True)
+        assert library.article_count() == 5
+        assert library.entities_pending() == 0 and library.events_stage.pending() == 0
+    return home
+
+
 @pytest.fixture
-def locations(isolated_home: Path) -> Locations:
+def locations(isolated_home: Path, prepared_home: Path) -> Locations:
+    """This test's home, a copy of the prepared archive: no stage is left for a window to run."""
+    shutil.copytree(prepared_home, isolated_home)
+    return Locations.for_home(isolated_home)
+
+
+@pytest.fixture
+def fresh_locations(isolated_home: Path) -> Locations:
+    """An empty home: a window over it imports the sample and runs every stage itself."""
     return Locations.for_home(isolated_home)
 
 
@@ -67,7 +90,7 @@ def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
 
 @pytest.fixture
 def window(app: QApplication, qtbot: QtBot, locations: Locations) -> Iterator[MainWindow]:
-    """The main window over a new archive, the sample imported."""
+    """The main window over a copy of the prepared archive (the sample, its events and names)."""
     window = open_window(qtbot, locations)
     assert window.library is not None and window.library.article_count() == 5
     yield window

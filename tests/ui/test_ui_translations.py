@@ -102,7 +102,9 @@ def test_the_window_in_russian(app: QApplication, qtbot: QtBot, locations: Locat
     try:
         window = open_window(qtbot, locations)
         assert window.windowTitle() == "Летопись — пример архива"
-        assert [a.text() for a in window.menuBar().actions()] == ["&Архив", "&Поиск", "&Статья", "&Вид", "&Справка"]
+        assert [a.text() for a in window.menuBar().actions()] == [
+            "&Архив", "&Поиск", "Сохранённые &поиски", "&Статья", "Со&бытия", "&Вид", "&Справка"
+        ]
         assert window.results.count_label.text() == "5 статей"
         assert window.status.count.text() == "В архиве: 5 статей"
         window.search_bar.set_text("Бурков", search=True)

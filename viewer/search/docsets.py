@@ -1,56 +1,131 @@
-"""Which documents match a query, as a set, computed with set operations where possible.
+"""Which documents match a query, as a boolean mask over the index's document numbers.
 
 Facet counts need every matching document, not the best few. Whoosh finds them by stepping
-matcher trees document by document in Python; for the common shapes — terms combined with
-AND, OR and NOT — reading each term's posting list once and combining Python sets is many
-times faster. Anything else (phrases, ranges, exact forms) falls back to whoosh's matchers
-for that branch only.
+matcher trees document by document in Python; here each term's postings are read whole
+(see ``posting_arrays``) and combined as arrays: AND, OR and NOT are element-wise, a date
+range compares the date column, a phrase compares positions. Anything else falls back to
+whoosh's matchers for that branch only.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
+from viewer.search.phrases import phrase_docs
+from viewer.search.posting_arrays import PostingCache
+from viewer.search.query import ArticleSet, ExactForm
 
-def matching_docs(searcher: Searcher, q: query.Query) -> set[int]:
-    """Global document numbers of the live documents matching ``q``."""
-    parts = searcher.subsearchers or [(searcher, 0)]
-    found: set[int] = set()
-    for sub, offset in parts:
+DATE_FIELD = "date"
+
+
+class DocSets:
+    """Matching documents of queries against one searcher; build a new one when it changes."""
+
+    def __init__(self, searcher: Searcher, postings: PostingCache) -> None:
+        self.searcher = searcher
+        self.postings = postings
+        self.size = searcher.doc_count_all()
+        self.live = _live_mask(searcher, self.size)
+        self._dates: np.ndarray | None = None
+
+    def empty(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=bool)
+
+    def of(self, docnums: object) -> np.ndarray:
+        """A mask from document numbers."""
+        mask = self.empty()
+        mask[np.fromiter(docnums, dtype=np.int64)] = True  # type: ignore[call-overload]
+        return mask & self.live
+
+    def dates(self) -> np.ndarray:
+        """Each document's publication time as whoosh stores it (0 when undated)."""
+        if self._dates is None:
+            reader = self.searcher.reader()
+            has = reader.has_column(DATE_FIELD)
+            column = reader.column_reader(DATE_FIELD, translate=False) if has else []
+            values = np.fromiter((v or 0 for v in column), dtype=np.int64)
+            self._dates = np.pad(values, (0, max(0, self.size - len(values))))[: self.size]
+        return self._dates
+
+    def match(self, q: query.Query) -> np.ndarray:
+        """The live documents matching ``q``."""
+        return self._mask(q) & self.live
+
+    def _mask(self, q: query.Query) -> np.ndarray:
+        if isinstance(q, query.Term):
+            mask = self.empty()
+            mask[self.postings.get(q.fieldname, q.text).docs] = True
+            return mask
+        if isinstance(q, query.Or):
+            mask = self.empty()
+            for child in q.subqueries:
+                mask |= self._mask(child)
+            return mask
+        if isinstance(q, query.And):
+            children = sorted(q.subqueries, key=lambda c: not isinstance(c, query.Term))
+            mask = self._mask(children[0]) if children else self.empty()
+            for child in children[1:]:
+                if not mask.any():
+                    break
+                if isinstance(child, query.Not):
+                    mask &= ~self._mask(child.query)
+                else:
+                    mask &= self._mask(child)
+            return mask
+        if isinstance(q, query.AndNot):
+            return self._mask(q.a) & ~self._mask(q.b)
+        if isinstance(q, query.Not):
+            return ~self._mask(q.query)
+        if isinstance(q, query.Every) and q.fieldname in (None, "", "*"):
+            return self.live.copy()
+        if q is query.NullQuery:
+            return self.empty()
+        if isinstance(q, query.NumericRange) and q.fieldname == DATE_FIELD:
+            return self._date_range(q)
+        if isinstance(q, query.Phrase):
+            return self._phrase(q)
+        if isinstance(q, ExactForm):
+            candidates = self._mask(q.child) & self.live
+            return self.of(q.kept(self.searcher, np.flatnonzero(candidates).tolist()))
+        if isinstance(q, ArticleSet):
+            return self.of(q.docnums(self.searcher))
+        return self.of(q.docs(self.searcher))
+
+    def _date_range(self, q: query.NumericRange) -> np.ndarray:
+        dates = self.dates()
+        mask = dates != 0
+        if q.start is not None:
+            mask &= dates > q.start if q.startexcl else dates >= q.start
+        if q.end is not None:
+            mask &= dates < q.end if q.endexcl else dates <= q.end
+        return mask
+
+    def _phrase(self, q: query.Phrase) -> np.ndarray:
+        words = q.words
+        if not words:
+            return self.empty()
+        candidates = self.live.copy()
+        for word in words:
+            mask = self.empty()
+            mask[self.postings.get(q.fieldname, word).docs] = True
+            candidates &= mask
+            if not candidates.any():
+                return candidates
+        if len(words) == 1:
+            return candidates
+        found = phrase_docs([self.postings.get(q.fieldname, w, positions=True) for w in words], candidates, q.slop)
+        return self.of(found)
+
+
+def _live_mask(searcher: Searcher, size: int) -> np.ndarray:
+    live = np.ones(size, dtype=bool)
+    for sub, offset in searcher.subsearchers or [(searcher, 0)]:
         reader = sub.reader()
-        docs = _docs(sub, reader, q)
         if reader.has_deletions():
-            docs = {d for d in docs if not reader.is_deleted(d)}
-        found.update(d + offset for d in docs) if offset else found.update(docs)
-    return found
+            part = np.zeros(reader.doc_count_all(), dtype=bool)
+            part[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+            live[offset : offset + len(part)] = part
+    return live
 
-
-def _docs(searcher: Searcher, reader: object, q: query.Query) -> set[int]:
-    if isinstance(q, query.Term):
-        if (q.fieldname, q.text) not in reader:  # type: ignore[operator]
-            return set()
-        return set(reader.postings(q.fieldname, q.text).all_ids())  # type: ignore[attr-defined]
-    if isinstance(q, query.Or):
-        result: set[int] = set()
-        for child in q.subqueries:
-            result |= _docs(searcher, reader, child)
-        return result
-    if isinstance(q, query.And):
-        children = sorted(q.subqueries, key=lambda c: not isinstance(c, query.Term))
-        result = _docs(searcher, reader, children[0]) if children else set()
-        for child in children[1:]:
-            if not result:
-                break
-            if isinstance(child, query.Not):
-                result -= _docs(searcher, reader, child.query)
-            else:
-                result &= _docs(searcher, reader, child)
-        return result
-    if isinstance(q, query.AndNot):
-        return _docs(searcher, reader, q.a) - _docs(searcher, reader, q.b)
-    if isinstance(q, query.Every) and q.fieldname in (None, "", "*"):
-        return set(range(reader.doc_count_all()))  # type: ignore[attr-defined]
-    if q is query.NullQuery:
-        return set()
-    return set(q.docs(searcher))

@@ -99,16 +99,24 @@ class ExactForm(query.WrappingQuery):
     def _rewrap(self, child: query.Query) -> ExactForm:
         return ExactForm(child, self.forms, self.pattern, self.texts)
 
+    def kept(self, searcher: object, candidates: Sequence[int]) -> frozenset[int]:
+        """Those of ``candidates`` (documents matching the lemmas) with the forms themselves."""
+        keep = self._kept.get(id(searcher))
+        if keep is None:
+            keep = frozenset(
+                docnum
+                for docnum, text in self.texts(searcher, candidates)
+                if self._occurs(text.lower().replace("ё", "е"))
+            )
+            # One search evaluates the query more than once (counts, ranking): read texts once.
+            self._kept[id(searcher)] = keep
+        return keep
+
     def matcher(self, searcher: object, context: object = None) -> Matcher:
         keep = self._kept.get(id(searcher))
         if keep is None:
             candidates = self.child.matcher(searcher, context)
-            docnums = list(candidates.all_ids()) if candidates.is_active() else []
-            keep = frozenset(
-                docnum for docnum, text in self.texts(searcher, docnums) if self._occurs(text.lower().replace("ё", "е"))
-            )
-            # One search evaluates the query more than once (counts, ranking): read texts once.
-            self._kept[id(searcher)] = keep
+            keep = self.kept(searcher, list(candidates.all_ids()) if candidates.is_active() else [])
         if not keep:
             return NullMatcher()
         return FilterMatcher(self.child.matcher(searcher, context), keep)
@@ -145,12 +153,16 @@ class ArticleSet(query.Query):
     def estimate_size(self, ixreader: object) -> int:
         return 1
 
-    def matcher(self, searcher: object, context: object = None) -> Matcher:
+    def docnums(self, searcher: object) -> set[int]:
         reader = searcher.reader()  # type: ignore[attr-defined]
         docnums: set[int] = set()
         for article_id in self.articles(self.fieldname, self.text):
             if ("id", article_id) in reader:
                 docnums.update(d for d in reader.postings("id", article_id).all_ids() if not reader.is_deleted(d))
+        return docnums
+
+    def matcher(self, searcher: object, context: object = None) -> Matcher:
+        docnums = self.docnums(searcher)
         return ListMatcher(sorted(docnums), all_weights=self.boost) if docnums else NullMatcher()
 
 

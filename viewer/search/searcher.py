@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from whoosh import query, sorting
+import numpy as np
+from whoosh import query
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from viewer.search.docsets import matching_docs
+from viewer.search.date_ranges import DATE_FILTER, narrows, span_query
+from viewer.search.docsets import DocSets
+from viewer.search.facet_counts import FacetTable, external_pairs
+from viewer.search.posting_arrays import PostingCache
 from viewer.search.query import TEXT_FIELDS, ExactForm, QueryError, QueryParser, TextLookup
+from viewer.search.ranking import Ranker
 from viewer.search.schema import FACET_COLUMNS
 from viewer.search.snippets import EXACT_MARK
 from viewer.text.normalise import fold
@@ -47,6 +51,12 @@ class ArchiveSearcher:
         self._docnums: dict[str, int] | None = None
         # (the external facets it was built from, (facet, folded value) -> article ids)
         self._inverted: tuple[object, dict[tuple[str, str], list[str]]] | None = None
+        # Per index generation: matching as arrays, ranking, and facet tables.
+        self._sets: DocSets | None = None
+        self._ranker: Ranker | None = None
+        self._tables: dict[str, FacetTable] = {}
+        self._external_tables: tuple[object, dict[str, FacetTable]] | None = None
+        self._expansions: dict[query.Query, query.Query] = {}
 
     def close(self) -> None:
         self._searcher.close()
@@ -58,7 +68,27 @@ class ArchiveSearcher:
             self._searcher = self._ix.searcher()
             self._columns = {}
             self._docnums = None
+            self._sets = self._ranker = self._external_tables = None
+            self._tables = {}
+            self._expansions = {}
         return self._searcher
+
+    def _doc_sets(self) -> DocSets:
+        if self._sets is None:
+            self._sets = DocSets(self._searcher, PostingCache(self._searcher))
+        return self._sets
+
+    def _facet_table(self, facet: str, external: Mapping[str, Mapping[str, Sequence[str]]]) -> FacetTable:
+        if facet in external:
+            if self._external_tables is None or self._external_tables[0] is not external:
+                self._external_tables = (external, {})
+            tables = self._external_tables[1]
+            if facet not in tables:
+                tables[facet] = FacetTable.from_pairs(external_pairs(external[facet], self._docnum_of()))
+            return tables[facet]
+        if facet not in self._tables:
+            self._tables[facet] = FacetTable.from_column(self._column_values(FACET_COLUMNS[facet]))
+        return self._tables[facet]
 
     def parse(self, text: str) -> query.Query:
         return self._parser.parse(text, self._texts, self._articles_with)
@@ -84,8 +114,9 @@ class ArchiveSearcher:
             self._columns[name] = values
         return values
 
-    def _docs(self, q: query.Query) -> set[int]:
-        return matching_docs(self._searcher, q)
+    def _docs(self, q: query.Query) -> np.ndarray:
+        """The live documents matching ``q``, as a mask over document numbers."""
+        return self._doc_sets().match(q)
 
     def _article_ids(self) -> list[str]:
         return self._column_values("id")
@@ -98,12 +129,14 @@ class ArchiveSearcher:
 
     def _value_docs(
         self, name: str, values: Sequence[str], external: Mapping[str, Mapping[str, Sequence[str]]]
-    ) -> set[int]:
+    ) -> np.ndarray:
         """Documents having any of ``values`` in facet ``name``."""
+        if name == DATE_FILTER:
+            return self._docs(span_query(values))
         if name in external:
             docnum_of = self._docnum_of()
             articles = {a for value in values for a in self._articles_with(name, fold(value))}
-            return {docnum_of[a] for a in articles if a in docnum_of}
+            return self._doc_sets().of(docnum_of[a] for a in articles if a in docnum_of)
         return self._docs(_value_query(name, values))
 
     def search(
@@ -121,52 +154,39 @@ class ArchiveSearcher:
         # Wildcards and fuzzy terms become the words they stand for once, here, rather than
         # again for the facet counts and for the ranking.
         reader = searcher.reader()
-        parsed = self.parse(text).accept(lambda node: _expand(node, reader))
+        parsed = self.parse(text).accept(lambda node: _expand(node, reader, self._expansions))
         matched = self._docs(parsed)
         external = self._external()
-        excluded: set[int] = set()
+        excluded = self._doc_sets().empty()
         for name, values in (excludes or {}).items():
             excluded |= self._value_docs(name, values, external)
         included = {
             name: self._value_docs(name, values, external) for name, values in (filters or {}).items() if values
         }
-        allowed = matched - excluded
+        allowed = matched & ~excluded
         for docs in included.values():
             allowed &= docs
 
         facets = {}
         for facet in (*FACET_COLUMNS, *external):
-            base = matched - excluded
+            base = matched & ~excluded
             for name, docs in included.items():
-                if name != facet:
+                if narrows(name, facet):
                     base &= docs
-            counts: Counter[str] = Counter()
-            if facet in external:
-                ids, values = self._article_ids(), external[facet]
-                for d in base:
-                    counts.update(values.get(ids[d], ()))
-            else:
-                column = self._column_values(FACET_COLUMNS[facet])
-                counts.update(column[d] for d in base if d < len(column))
-            counts.pop("", None)
-            facets[facet] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+            facets[facet] = self._facet_table(facet, external).count(base)
 
         hits: list[tuple[str, float]] = []
-        if allowed and limit > 0:
-            wanted = offset + limit
+        if limit > 0 and allowed.any():
+            if self._ranker is None:
+                self._ranker = Ranker(self._doc_sets())
             if sort == "date" or isinstance(parsed, query.Every):
                 # Newest first; undated articles last. Sorted results carry no relevance score.
-                order = sorting.FieldFacet("date", reverse=True)
-                results = searcher.search(query.Every(), filter=allowed, limit=wanted, sortedby=order)
+                best = self._ranker.newest(allowed, offset, limit)
             else:
-                ranking = parsed.accept(_ranking_form)
-                results = searcher.search(ranking, filter=allowed, limit=wanted)
-            # Index, not list(results): that asks len(), which counts every match again.
-            for n in range(offset, min(wanted, results.scored_length())):
-                hit = results[n]
-                score = hit.score if isinstance(hit.score, (int, float)) else 0.0
-                hits.append((hit["id"], float(score)))
-        return RankedPage(len(allowed), hits, facets, self._highlight_terms(parsed))
+                best = self._ranker.best(parsed, allowed, offset, limit)
+            stored = searcher.stored_fields
+            hits = [(stored(docnum)["id"], score) for docnum, score in best]
+        return RankedPage(int(allowed.sum()), hits, facets, self._highlight_terms(parsed))
 
     def _highlight_terms(self, node: query.Query) -> set[str]:
         """Lemmas to highlight, and exact forms written as «=form» (see snippets.matches)."""
@@ -192,12 +212,24 @@ class ArchiveSearcher:
 
 # Past this many words, a wildcard is left to whoosh, which unions them more cheaply.
 _MAX_EXPANSION = 1000
+# Expansions kept per index generation: finding a fuzzy term's words walks the whole vocabulary.
+_EXPANSIONS_KEPT = 512
 
 
-def _expand(node: query.Query, reader: object) -> query.Query:
+def _expand(node: query.Query, reader: object, kept: dict[query.Query, query.Query]) -> query.Query:
     """A wildcard, prefix or fuzzy term as an OR of the words it stands for in this index."""
     if not isinstance(node, query.MultiTerm):
         return node
+    found = kept.get(node)
+    if found is None:
+        found = _expansion(node, reader)
+        if len(kept) >= _EXPANSIONS_KEPT:
+            kept.clear()
+        kept[node] = found
+    return found
+
+
+def _expansion(node: query.MultiTerm, reader: object) -> query.Query:
     words = []
     for word in node._btexts(reader):  # whoosh gives bytes, or str for fuzzy terms
         words.append(word.decode("utf-8") if isinstance(word, bytes) else word)
@@ -208,18 +240,10 @@ def _expand(node: query.Query, reader: object) -> query.Query:
     return query.Or([query.Term(node.fieldname, word, boost=node.boost) for word in words])
 
 
-def _ranking_form(node: query.Query) -> query.Query:
-    """The query as ranking needs it once the matching documents are known: phrases and exact
-    forms have already narrowed them, so their words alone score them, without the second,
-    costly pass over positions or texts."""
-    if isinstance(node, query.Phrase):
-        return query.And([query.Term(node.fieldname, word, boost=node.boost) for word in node.words])
-    if isinstance(node, ExactForm):
-        return node.child
-    return node
-
-
 def _value_query(name: str, values: Sequence[str]) -> query.Query:
     if name not in FACET_COLUMNS:
-        raise QueryError(f"cannot filter on «{name}»; the facets are: {', '.join(FACET_COLUMNS)}, event")
+        raise QueryError(
+            f"cannot filter on «{name}»; the facets are: {', '.join(FACET_COLUMNS)}, person, organisation, place,"
+            " event, and date (a span such as 2019-03..2019-11)"
+        )
     return query.Or([query.Term(name, fold(v) if name in _FOLDED_FIELDS else v) for v in values])

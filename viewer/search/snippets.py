@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ SNIPPET_WIDTH = 240
 _STEM = 3
 # Prefix of a term that must match a word form exactly rather than by lemma.
 EXACT_MARK = "="
+_WORD_REST = re.compile(r"[^\W_]*")
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,22 @@ def candidate_spans(text: str, terms: Collection[str]) -> Iterator[tuple[int, in
     stems = sorted({term.removeprefix(EXACT_MARK)[:_STEM] for term in terms if term}, key=len, reverse=True)
     if not stems:
         return
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*", re.IGNORECASE)
-    for match in pattern.finditer(text.replace("ё", "е").replace("Ё", "Е")):
-        yield match.start(), match.end(), match.group().lower()
+    folded = text.lower().replace("ё", "е")
+    if len(folded) != len(text):  # a letter whose lower case is longer: offsets would shift
+        pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*", re.IGNORECASE)
+        for match in pattern.finditer(text.replace("ё", "е").replace("Ё", "Е")):
+            yield match.start(), match.end(), match.group().lower()
+        return
+    # str.find scans for a literal far faster than a regular expression with alternatives.
+    starts: dict[int, int] = {}
+    for stem in stems:
+        at = folded.find(stem)
+        while at >= 0:
+            if at not in starts and not (at and folded[at - 1].isalnum()):
+                starts[at] = _WORD_REST.match(folded, at + len(stem)).end()  # type: ignore[union-attr]
+            at = folded.find(stem, at + 1)
+    for start in sorted(starts):
+        yield start, starts[start], folded[start : starts[start]]
 
 
 def make_snippet(text: str, terms: Collection[str], width: int = SNIPPET_WIDTH) -> Snippet:
@@ -65,12 +80,22 @@ def make_snippet(text: str, terms: Collection[str], width: int = SNIPPET_WIDTH) 
     found = matches(text, terms)
     if not found:
         return _window(text, 0, width, [])
-    best_start, best_score = found[0][0], -1
+    # The window starting at each match: distinct words weigh most, then the number of matches.
+    words = [text[s:e].lower() for s, e in found]
+    inside: Counter[str] = Counter()
+    best_start, best_score, end = found[0][0], -1, 0
     for i, (start, _) in enumerate(found):
-        inside = {text[s:e].lower() for s, e in found[i:] if e <= start + width}
-        score = len(inside) * 100 + sum(1 for s, e in found[i:] if e <= start + width)
+        end = max(end, i)
+        while end < len(found) and found[end][1] <= start + width:
+            inside[words[end]] += 1
+            end += 1
+        score = len(inside) * 100 + (end - i)
         if score > best_score:
             best_start, best_score = start, score
+        if end > i:
+            inside[words[i]] -= 1
+            if not inside[words[i]]:
+                del inside[words[i]]
     # Start a little before the first match so it reads in context.
     begin = max(0, best_start - width // 4)
     return _window(text, begin, width, found)

@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
-from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from viewer.search.schema import build_schema, index_document
+from viewer.search.segment_postings import FieldLengths, TermPostings
 
 WRITER_MEMORY_MB = 192
 _BATCH = 64
@@ -64,32 +63,57 @@ def _next_job(jobs: Any) -> Any:
                 raise SystemExit(1) from None
 
 
-class _LengthsInMemory:
-    """Field lengths for ``add_postings``, decoded once per field instead of once per posting.
-
-    Whoosh reads each posting's document length from the on-disk column one at a time,
-    which is a quarter of the time it takes to write a segment.
-    """
-
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-        self._fields: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        lengths = self._fields.get(fieldname)
-        if lengths is None:
-            column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            lengths = [byte_to_length(b) for b in column] if column is not None else []
-            self._fields[fieldname] = lengths
-        return lengths[docnum] if docnum < len(lengths) else default
-
-    def close(self) -> None:
-        self._reader.close()
-
-
 class _SegmentWriter(SegmentWriter):
-    def per_document_reader(self) -> Any:
-        return _LengthsInMemory(super().per_document_reader())
+    """Whoosh's segment writer with posting lists kept per term (see ``segment_postings``)."""
+
+    def __init__(self, ix: index.Index, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool = TermPostings(self._tempstorage.folder, kwargs.get("limitmb", WRITER_MEMORY_MB))
+        # Fields with vectors or a spelling dictionary take whoosh's own way in (none do today).
+        self._plain = not any(field.vector or field.separate_spelling() for _, field in self.schema.items())
+
+    def add_document(self, **fields: Any) -> None:
+        """Whoosh's ``add_document``, with each field's postings handed to the lists at once."""
+        if not self._plain:
+            super().add_document(**fields)
+            return
+        self._check_state()
+        schema, perdocwriter, docnum = self.schema, self.perdocwriter, self.docnum
+        docboost = self._doc_boost(fields)
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        perdocwriter.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    boost = self._field_boost(fields, name, docboost)
+                    length = self.pool.add_field(name, docnum, field.index(value), boost)
+                    if not field.scorable:
+                        length = 0
+                stored = fields.get(f"_stored_{name}", value)
+                perdocwriter.add_field(name, field, stored if field.stored else None, length)
+                if field.column_type and stored is not None:
+                    perdocwriter.add_column_value(name, field.column_type, field.to_column_value(stored))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = FieldLengths(self.per_document_reader())
+        try:
+            self.pool.write(self.fieldwriter, self.schema, lengths, self.codec)
+        finally:
+            lengths.close()
+        self.fieldwriter.close()
 
 
 def _segment_worker(storage: FileStorage, jobs: Any, results: Any) -> None:

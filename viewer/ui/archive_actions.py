@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
+from viewer.ui.archive_stages import ArchiveStages
 from viewer.ui.formatting import articles, number
 from viewer.ui.tasks import Task
 
@@ -24,6 +25,7 @@ class ArchiveActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self.stages = ArchiveStages(window)
 
     # importing -----------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -54,6 +56,7 @@ class ArchiveActions(QObject):
         name = Path(paths[0]).name or paths[0]
         title = self.tr("Importing %1").replace("%1", name) if len(paths) == 1 else self.tr("Importing")
         self._follow_import(task, title)
+        self.stages.run()
         return task
 
     def rescan(self) -> Task | None:
@@ -61,6 +64,7 @@ class ArchiveActions(QObject):
             return None
         task = self._window.jobs.refresh()
         self._follow_import(task, self.tr("Re-scanning"))
+        self.stages.run()
         return task
 
     def import_sample(self) -> Task:
@@ -68,6 +72,7 @@ class ArchiveActions(QObject):
         self._window.status.import_progress.track(task, self.tr("Importing the sample archive"))
         task.succeeded.connect(self._sample_imported)
         task.failed.connect(self._import_failed)
+        self.stages.run()
         return task
 
     def _sample_imported(self, summary: ImportSummary | None) -> None:

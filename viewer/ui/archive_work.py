@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from viewer.importer import ImportSummary
     from viewer.library import Library
     from viewer.paths import Locations
+    from viewer.ui.comparison_work import ComparedReports
 
 EXPORT_PAGE = 500
 CSV_COLUMNS = ("id", "published", "outlet", "author", "title", "url", "snippet")
@@ -40,19 +42,62 @@ def open_library_for(locations: Locations, context: TaskContext) -> Library:
     return open_library(locations)
 
 
-def add_paths(locations: Locations, paths: Sequence[str], context: TaskContext) -> ImportSummary:
+def compare(
+    locations: Locations, ids: Sequence[str], event_id: str | None, context: TaskContext
+) -> ComparedReports:
+    """Compare articles (or events) for the comparison window; see ``comparison_work``."""
+    from viewer.ui.comparison_work import load_comparison
+
     with open_library(locations) as library:
-        return library.add(paths, context.progress, context.cancelled)
+        return load_comparison(library, ids, event_id)
+
+
+def add_paths(locations: Locations, paths: Sequence[str], context: TaskContext) -> ImportSummary:
+    """The text stage only: events and entities follow as jobs of their own (``ArchiveStages``)."""
+    with open_library(locations) as library:
+        return library.add(paths, context.progress, context.cancelled, events=False, entities=False)
 
 
 def refresh(locations: Locations, context: TaskContext) -> ImportSummary:
     with open_library(locations) as library:
-        return library.refresh(context.progress, context.cancelled)
+        return library.refresh(context.progress, context.cancelled, events=False, entities=False)
 
 
 def ensure_sample(locations: Locations, context: TaskContext) -> ImportSummary | None:
     with open_library(locations) as library:
         return library.ensure_sample(context.progress)
+
+
+def group_events(locations: Locations, context: TaskContext) -> int:
+    """Place the articles not yet in an event; returns how many were placed."""
+    if context.cancelled():
+        return 0
+    with open_library(locations) as library:
+        context.progress(0, None)
+        return library.group_events(lambda done, total, _note: context.progress(done, total))
+
+
+@dataclass(frozen=True)
+class EntityRun:
+    done: int  # articles read for names in this run
+    pending: int  # articles still waiting (a stopped run continues next time); -1: not looked
+
+
+def extract_entities(locations: Locations, context: TaskContext) -> EntityRun:
+    """Find people, organisations and places in the articles not read for them yet.
+
+    The models load in the core's worker processes, and only when there is work;
+    a cancelled run keeps what it found and stops after the batch at hand.
+    """
+    if context.cancelled():
+        return EntityRun(0, -1)
+    with open_library(locations) as library:
+        waiting = library.entities_pending()
+        if not waiting:
+            return EntityRun(0, 0)
+        context.progress(0, waiting)  # the models take a few seconds to load before the first batch
+        done = library.extract_entities(lambda d, total, _note: context.progress(d, total), context.cancelled)
+        return EntityRun(done, library.entities_pending())
 
 
 def remove_root(locations: Locations, path: str, context: TaskContext) -> int:

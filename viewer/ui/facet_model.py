@@ -1,4 +1,4 @@
-"""The facet tree: one branch per facet (outlet, author, year, month), its values with counts.
+"""The facet tree: one branch per facet (outlet, author, person, …), its values with counts.
 
 Counts follow the query: ``set_counts`` takes ``SearchResult.facets`` after each search.
 Each value is neutral, included (checked) or excluded (shown struck through, with the
@@ -6,7 +6,10 @@ partly-checked mark); several values of one facet may be included (any of them) 
 may be excluded. Chosen values stay listed even when the current query leaves them with
 no articles (at the top of their branch then), so they can always be unchosen.
 
-New facets (person, organisation, place, event) are one more ``FacetKind`` each.
+A long branch shows its ``TOP_VALUES`` most frequent values (and any chosen ones) and
+then a «Show all N» row; ``show_all`` opens it (the row then offers «Show fewer»), and
+``set_unlimited`` opens every branch while the panel's filter box looks for a value.
+Values that are ids (events) read through a labeller: ``set_labeller``.
 """
 
 from __future__ import annotations
@@ -44,7 +47,16 @@ FACET_KINDS: tuple[FacetKind, ...] = (
     FacetKind("author", lambda: QCoreApplication.translate("FacetModel", "Author")),
     FacetKind("year", lambda: QCoreApplication.translate("FacetModel", "Year"), newest_first=True),
     FacetKind("month", lambda: QCoreApplication.translate("FacetModel", "Month"), newest_first=True, label=month_label),
+    FacetKind("person", lambda: QCoreApplication.translate("FacetModel", "Person")),
+    FacetKind("organisation", lambda: QCoreApplication.translate("FacetModel", "Organisation")),
+    FacetKind("place", lambda: QCoreApplication.translate("FacetModel", "Place")),
+    FacetKind("event", lambda: QCoreApplication.translate("FacetModel", "Event")),
 )
+# The panel's branches: the dates have a histogram of their own (date_histogram.py).
+PANEL_KINDS = tuple(kind for kind in FACET_KINDS if kind.key not in ("year", "month"))
+
+TOP_VALUES = 8  # a branch's values shown before «Show all N»
+_MORE = None  # the value of a branch's «Show all» / «Show fewer» row
 
 _CHECK = {
     Choice.NEUTRAL: Qt.CheckState.Unchecked,
@@ -59,20 +71,25 @@ def _check_value(value: Any) -> int:
 
 class FacetModel(QAbstractItemModel):
     """Two levels: facets (internal id 0) and their values (internal id = facet row + 1);
-    column 0 is the name, column 1 the count."""
+    column 0 is the name, column 1 the count. A long facet's last row is «Show all N»."""
 
     KeyRole = Qt.ItemDataRole.UserRole + 1  # the facet's key, on facets and values
     ValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (as the core filters on it)
     ChoiceRole = Qt.ItemDataRole.UserRole + 3  # Choice of a value
+    MoreRole = Qt.ItemDataRole.UserRole + 4  # True on a facet's «Show all» / «Show fewer» row
 
     selectionChanged = Signal()
 
     def __init__(self, kinds: Sequence[FacetKind] = FACET_KINDS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kinds = list(kinds)
-        self._values: dict[str, list[tuple[str, int]]] = {k.key: [] for k in self.kinds}
+        self._values: dict[str, list[tuple[str, int]]] = {k.key: [] for k in self.kinds}  # every value
+        self._rows: dict[str, list[tuple[str | None, int]]] = {k.key: [] for k in self.kinds}  # those shown
         self._choices: dict[str, dict[str, Choice]] = {k.key: {} for k in self.kinds}
         self._labels: dict[tuple[str, str], str] = {}  # month names and the like, made once
+        self._labellers: dict[str, Callable[[str], str]] = {}
+        self._opened: set[str] = set()  # facets the user asked to see in full
+        self._unlimited = False
 
     # structure ---------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -83,7 +100,7 @@ class FacetModel(QAbstractItemModel):
             return self.createIndex(row, column, 0) if row < len(self.kinds) else QModelIndex()
         if parent.internalId() != 0 or parent.column() != 0 or not 0 <= parent.row() < len(self.kinds):
             return QModelIndex()
-        if row >= len(self._values[self.kinds[parent.row()].key]):
+        if row >= len(self._rows[self.kinds[parent.row()].key]):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
@@ -96,7 +113,7 @@ class FacetModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.kinds)
         if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._values[self.kinds[parent.row()].key])
+            return len(self._rows[self.kinds[parent.row()].key])
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -105,6 +122,9 @@ class FacetModel(QAbstractItemModel):
     def _kind(self, index: Index) -> FacetKind:
         facet_row = index.row() if index.internalId() == 0 else index.internalId() - 1
         return self.kinds[facet_row]
+
+    def _kind_of(self, key: str) -> FacetKind:
+        return next(k for k in self.kinds if k.key == key)
 
     def is_facet(self, index: Index) -> bool:
         return index.isValid() and index.internalId() == 0
@@ -116,28 +136,38 @@ class FacetModel(QAbstractItemModel):
         return QModelIndex()
 
     def values(self, key: str) -> list[str]:
-        """The values listed for the facet ``key`` (as the last search counted them)."""
+        """Every value of the facet ``key`` (as the last search counted them), shown or not."""
         return [value for value, _ in self._values.get(key, [])]
 
-    def value_of(self, index: Index) -> tuple[str, str] | None:
-        """(facet key, value) of a value row."""
+    def _entry(self, index: Index) -> tuple[FacetKind, str | None, int] | None:
         if not index.isValid() or index.internalId() == 0:
             return None
         kind = self._kind(index)
-        values = self._values[kind.key]
-        return (kind.key, values[index.row()][0]) if 0 <= index.row() < len(values) else None
+        rows = self._rows[kind.key]
+        if not 0 <= index.row() < len(rows):
+            return None
+        value, count = rows[index.row()]
+        return kind, value, count
+
+    def value_of(self, index: Index) -> tuple[str, str] | None:
+        """(facet key, value) of a value row (None for the facets and their «Show all» rows)."""
+        entry = self._entry(index)
+        if entry is None or entry[1] is None:
+            return None
+        return entry[0].key, entry[1]
 
     # data --------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():
             return None
-        kind = self._kind(index)
         if index.internalId() == 0:
-            return self._facet_data(kind, index.column(), role)
-        values = self._values[kind.key]
-        if not 0 <= index.row() < len(values):
+            return self._facet_data(self._kind(index), index.column(), role)
+        entry = self._entry(index)
+        if entry is None:
             return None
-        value, count = values[index.row()]
+        kind, value, count = entry
+        if value is None:
+            return self._more_data(kind, count, index.column(), role)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self._label(kind, value) if column == 0 else number(count)
@@ -159,21 +189,63 @@ class FacetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0 and choice is Choice.EXCLUDED:
                 return QCoreApplication.translate("FacetModel", "Excluded: articles with this value are hidden")
-            return None
+            label = self._label(kind, value)
+            return label if column == 0 and len(label) > _TOOLTIP_PAST else None
         if role == self.KeyRole:
             return kind.key
         if role == self.ValueRole:
             return value
         if role == self.ChoiceRole:
             return choice
+        if role == self.MoreRole:
+            return False
         return None
+
+    def _more_data(self, kind: FacetKind, total: int, column: int, role: int) -> Any:
+        if role == self.KeyRole:
+            return kind.key
+        if role == self.MoreRole:
+            return True
+        if column != 0:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if kind.key in self._opened:
+                return QCoreApplication.translate("FacetModel", "Show fewer")
+            return QCoreApplication.translate("FacetModel", "Show all %1").replace("%1", number(total))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().color(QPalette.ColorRole.Link)
+        if role == Qt.ItemDataRole.ToolTipRole and kind.key not in self._opened:
+            return QCoreApplication.translate("FacetModel", "Only the most frequent values are shown; show them all")
+        return None
+
+    def label(self, key: str, value: str) -> str:
+        """How ``value`` of facet ``key`` reads (an event's label, a month's name)."""
+        kind = next((k for k in self.kinds if k.key == key), None)
+        return self._label(kind, value) if kind is not None else value
+
+    def title(self, key: str) -> str:
+        kind = next((k for k in self.kinds if k.key == key), None)
+        return kind.title() if kind is not None else key
 
     def _label(self, kind: FacetKind, value: str) -> str:
         key = (kind.key, value)
         label = self._labels.get(key)
         if label is None:
-            label = self._labels[key] = kind.label(value)
+            labeller = self._labellers.get(kind.key, kind.label)
+            label = self._labels[key] = labeller(value) or value
         return label
+
+    def set_labeller(self, key: str, labeller: Callable[[str], str] | None) -> None:
+        """How the values of facet ``key`` read (an event's label for its id); None: as they are.
+        Also call it again to read the labels afresh (after an event is renamed)."""
+        if labeller is None:
+            self._labellers.pop(key, None)
+        else:
+            self._labellers[key] = labeller
+        self._labels = {k: v for k, v in self._labels.items() if k[0] != key}
+        if key in self._values:
+            self._replace(key, self._ordered(key, dict(self._values[key])))
+            self._changed(key)
 
     def _facet_data(self, kind: FacetKind, column: int, role: int) -> Any:
         if role == self.KeyRole:
@@ -197,11 +269,17 @@ class FacetModel(QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() != 0:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
-            if index.column() == 0:
+            if index.column() == 0 and self.value_of(index) is not None:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role == self.MoreRole:
+            entry = self._entry(index)
+            if entry is None or entry[1] is not None:
+                return False
+            self.show_all(entry[0].key, entry[0].key not in self._opened)
+            return True
         found = self.value_of(index)
         if found is None or role != Qt.ItemDataRole.CheckStateRole:
             return False
@@ -213,12 +291,45 @@ class FacetModel(QAbstractItemModel):
         self.choose(*found, choice)
         return True
 
+    # long facets -------------------------------------------------------------
+    def show_all(self, key: str, shown: bool = True) -> None:
+        """Show every value of facet ``key`` (or only its most frequent ones again)."""
+        if shown:
+            self._opened.add(key)
+        else:
+            self._opened.discard(key)
+        self._relayout(key)
+
+    def showing_all(self, key: str) -> bool:
+        return key in self._opened
+
+    def set_unlimited(self, unlimited: bool) -> None:
+        """Show every value of every facet (while the filter box looks for one)."""
+        if unlimited != self._unlimited:
+            self._unlimited = unlimited
+            for kind in self.kinds:
+                self._relayout(kind.key)
+
+    def _layout(self, key: str) -> list[tuple[str | None, int]]:
+        values: list[tuple[str | None, int]] = list(self._values[key])
+        if self._unlimited or len(values) <= TOP_VALUES:
+            return values
+        if key in self._opened:
+            return [*values, (_MORE, len(values))]
+        chosen = self._choices[key]
+        shown = values[:TOP_VALUES] + [vn for vn in values[TOP_VALUES:] if vn[0] in chosen]
+        return shown if len(shown) == len(values) else [*shown, (_MORE, len(values))]
+
     # choosing ----------------------------------------------------------------
     def choice(self, key: str, value: str) -> Choice:
         return self._choices[key].get(value, Choice.NEUTRAL)
 
     def choose(self, key: str, value: str, choice: Choice, exclusive: bool = False) -> None:
         """Include, exclude or clear ``value``; ``exclusive`` clears the facet's other choices."""
+        self._set_choice(key, value, choice, exclusive)
+        self.selectionChanged.emit()
+
+    def _set_choice(self, key: str, value: str, choice: Choice, exclusive: bool = False) -> None:
         choices = self._choices[key]
         if exclusive:
             choices.clear()
@@ -229,8 +340,22 @@ class FacetModel(QAbstractItemModel):
         if all(v != value for v, _ in self._values[key]):
             self._values[key] = [*self._values[key], (value, 0)]  # refreshed by the next set_counts
             self._replace(key, self._ordered(key, dict(self._values[key])))
-        else:
-            self._changed(key)
+        self._changed(key)
+
+    def set_selection(
+        self, filters: Mapping[str, Sequence[str]], excludes: Mapping[str, Sequence[str]]
+    ) -> None:
+        """Make exactly these choices (a saved search's), and say so once. Fields this model has
+        no facet for are left to others (the date span)."""
+        for kind in self.kinds:
+            self._choices[kind.key] = {}
+        for choices, choice in ((filters, Choice.INCLUDED), (excludes, Choice.EXCLUDED)):
+            for key, values in choices.items():
+                if key in self._choices:
+                    for value in values:
+                        self._set_choice(key, value, choice)
+        for kind in self.kinds:
+            self._changed(kind.key)
         self.selectionChanged.emit()
 
     def clear(self, key: str | None = None) -> None:
@@ -265,43 +390,52 @@ class FacetModel(QAbstractItemModel):
             self._replace(kind.key, self._ordered(kind.key, facets.get(kind.key, {})))
 
     def _ordered(self, key: str, counts: Mapping[str, int]) -> list[tuple[str, int]]:
-        kind = next(k for k in self.kinds if k.key == key)
+        kind = self._kind_of(key)
         # Chosen values the query leaves without articles (excluded ones, mostly) go first,
         # so they can always be seen and unchosen; the rest keep their place.
         pinned = [(v, 0) for v in self._choices[key] if counts.get(v, 0) <= 0]
         rest = [(v, n) for v, n in counts.items() if n > 0]
         if kind.newest_first:
             rest.sort(key=lambda vn: vn[0], reverse=True)
+        elif key in self._labellers:
+            rest.sort(key=lambda vn: (-vn[1], self._label(kind, vn[0]).casefold()))
         else:
             rest.sort(key=lambda vn: (-vn[1], vn[0].casefold()))
         return pinned + rest
 
     def _replace(self, key: str, values: list[tuple[str, int]]) -> None:
-        old = self._values[key]
-        if old == values:
-            return
+        if self._values[key] != values:
+            self._values[key] = values
+            self._relayout(key)
+
+    def _relayout(self, key: str) -> None:
+        """Show the rows ``_layout`` makes of the values: rows after the first that differs
+        are removed and inserted again, the ones before it only repainted."""
+        old, new = self._rows[key], self._layout(key)
         parent = self.facet_index(key)
-        if [v for v, _ in old] == [v for v, _ in values]:
-            self._values[key] = values
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(values) - 1, 1, parent))
-            return
-        if old:
-            self.beginRemoveRows(parent, 0, len(old) - 1)
-            self._values[key] = []
+        same = 0
+        for (a, _), (b, _) in zip(old, new, strict=False):
+            if a != b:
+                break
+            same += 1
+        if same < len(old):
+            self.beginRemoveRows(parent, same, len(old) - 1)
+            self._rows[key] = old[:same]
             self.endRemoveRows()
-        if values:
-            self.beginInsertRows(parent, 0, len(values) - 1)
-            self._values[key] = values
+        self._rows[key] = new[:same]
+        if same:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(same - 1, 1, parent))
+        if same < len(new):
+            self.beginInsertRows(parent, same, len(new) - 1)
+            self._rows[key] = new
             self.endInsertRows()
         self.dataChanged.emit(parent, parent)
 
     def _changed(self, key: str) -> None:
-        parent = self.facet_index(key)
-        self.dataChanged.emit(parent, parent)
-        count = len(self._values[key])
-        if count:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 1, parent))
+        self._relayout(key)  # repaints the rows that stay
 
+
+_TOOLTIP_PAST = 28  # labels longer than this get a tooltip with the whole of them
 
 _ROLES = frozenset(
     {
@@ -315,5 +449,6 @@ _ROLES = frozenset(
         FacetModel.KeyRole,
         FacetModel.ValueRole,
         FacetModel.ChoiceRole,
+        FacetModel.MoreRole,
     }
 )

@@ -1,10 +1,14 @@
-"""The facet panel: filter the results by outlet, author, year and month.
+"""The facet panel: filter the results by date, outlet, author, person, organisation, place, event.
 
 Click a value (or press Space) to include it; right-click for Exclude, Only this and
-Clear. Values of one facet combine with OR, facets with AND, exclusions remove.
+Clear. Values of one facet combine with OR, facets with AND, exclusions remove. Dates
+are a histogram of months above the tree: drag across it to choose a span.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -32,10 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.facet_model import Choice, FacetModel
+from viewer.ui.date_histogram import DateHistogram, span_label
+from viewer.ui.facet_model import PANEL_KINDS, TOP_VALUES, Choice, FacetModel
 from viewer.ui.icons import icon
 
+if TYPE_CHECKING:
+    from viewer.library import Library
+
 Index = QModelIndex | QPersistentModelIndex
+DATE_KEY = "date"  # the core's filter for a span of dates, and the date section's key when collapsed
 
 
 def _fold(text: str) -> str:
@@ -66,12 +75,16 @@ class FacetFilterProxy(QSortFilterProxyModel):
         if not parent.isValid():
             return False  # shown through its values (recursive filtering)
         source = self.sourceModel()
-        text = source.data(source.index(row, 0, parent), Qt.ItemDataRole.DisplayRole) or ""
+        index = source.index(row, 0, parent)
+        if index.data(FacetModel.MoreRole):
+            return False
+        text = source.data(index, Qt.ItemDataRole.DisplayRole) or ""
         return self._needle in _fold(str(text))
 
 
 class FacetDelegate(QStyledItemDelegate):
-    """A click anywhere on a value (or Space) includes it, or takes it back to neutral."""
+    """A click anywhere on a value (or Space) includes it, or takes it back to neutral;
+    on a «Show all» row it shows the facet's other values (or hides them again)."""
 
     def editorEvent(  # noqa: N802
         self, event: QEvent, model: object, option: QStyleOptionViewItem, index: Index
@@ -94,9 +107,30 @@ class FacetDelegate(QStyledItemDelegate):
 
 def _toggle(index: Index) -> None:
     first = index.siblingAtColumn(0)
+    if first.data(FacetModel.MoreRole):
+        first.model().setData(first, True, FacetModel.MoreRole)
+        return
     state = first.data(Qt.ItemDataRole.CheckStateRole)
     new = Qt.CheckState.Checked if state == Qt.CheckState.Unchecked else Qt.CheckState.Unchecked
     first.model().setData(first, new, Qt.ItemDataRole.CheckStateRole)
+
+
+def _month_end(text: str, last: bool) -> str | None:
+    """One end of a saved «FROM..TO» date span as the histogram's month («2019» is its
+    January or December); None for an open end."""
+    text = text.strip()
+    if len(text) == 4 and text.isdigit():
+        return f"{text}-12" if last else f"{text}-01"
+    return text[:7] if len(text) >= 7 else None
+
+
+def date_span(values: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """The histogram's span of months for the ``date`` filter's values (the first of them)."""
+    if not values:
+        return None
+    start, _, end = values[0].partition("..")
+    span = (_month_end(start, last=False), _month_end(end, last=True))
+    return span if span != (None, None) else None
 
 
 class FacetPanel(QWidget):
@@ -105,10 +139,11 @@ class FacetPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FacetPanel")
-        self.model = FacetModel(parent=self)
+        self.model = FacetModel(PANEL_KINDS, parent=self)
         self.proxy = FacetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._collapsed: set[str] = set()
+        self._library: Library | None = None
 
         title = QLabel(self.tr("Filters"))
         title.setObjectName("PanelTitle")
@@ -117,13 +152,43 @@ class FacetPanel(QWidget):
         self.clear_button.setToolTip(self.tr("Clear all filters"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.setEnabled(False)
-        self.clear_button.clicked.connect(lambda: self.model.clear())
+        self.clear_button.clicked.connect(self.clear)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Find a value…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.setAcceptDrops(False)
+
+        self.date_toggle = QToolButton()
+        self.date_toggle.setObjectName("FacetSectionTitle")
+        self.date_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.date_toggle.setAutoRaise(True)
+        self.date_toggle.clicked.connect(self._toggle_dates)
+        self.histogram = DateHistogram()
+        self.histogram.spanChanged.connect(self._span_changed)
+        self.span_text = QLabel()
+        self.span_text.setObjectName("DateSpan")
+        self.span_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.span_hint = QLabel(self.tr("Drag across the months to choose dates"))
+        self.span_hint.setObjectName("Secondary")
+        self.span_hint.setWordWrap(True)
+        self.span_clear = QToolButton()
+        self.span_clear.setIcon(icon("clear"))
+        self.span_clear.setToolTip(self.tr("Clear the dates"))
+        self.span_clear.setAutoRaise(True)
+        self.span_clear.clicked.connect(lambda: self.histogram.clear_span())
+        span_row = QHBoxLayout()
+        span_row.setContentsMargins(0, 0, 0, 0)
+        span_row.addWidget(self.span_text, 1)
+        span_row.addWidget(self.span_hint, 1)
+        span_row.addWidget(self.span_clear)
+        self.date_section = QWidget()
+        date_layout = QVBoxLayout(self.date_section)
+        date_layout.setContentsMargins(12, 0, 4, 2)
+        date_layout.setSpacing(2)
+        date_layout.addWidget(self.histogram)
+        date_layout.addLayout(span_row)
 
         self.tree = QTreeView()
         self.tree.setObjectName("FacetTree")
@@ -158,11 +223,41 @@ class FacetPanel(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.date_toggle)
+        layout.addWidget(self.date_section)
         layout.addWidget(self.tree, 1)
 
         self.model.selectionChanged.connect(self._selection_changed)
         self.model.rowsInserted.connect(self._apply_expansion)
+        self._show_span()
         self._apply_expansion()
+
+    # the archive ---------------------------------------------------------------
+    def set_library(self, library: Library | None) -> None:
+        """The archive whose events name the event facet's values."""
+        self._library = library
+        self.refresh_labels()
+
+    def refresh_labels(self) -> None:
+        """Read the events' labels afresh (after an import, a regrouping or a renaming)."""
+        library = self._library
+        if library is None:
+            self.model.set_labeller("event", None)
+            return
+        labels: dict[str, str] | None = None
+
+        def event_label(event_id: str) -> str:
+            nonlocal labels
+            if labels is None:
+                labels = {event.id: event.label for event in library.events(key_entities=False)}
+            return labels.get(event_id, event_id)
+
+        self.model.set_labeller("event", event_label)
+
+    def set_counts(self, facets: Mapping[str, Mapping[str, int]]) -> None:
+        """The counts of one search (``SearchResult.facets``): the tree's and the months'."""
+        self.model.set_counts(facets)
+        self.histogram.set_counts(facets.get("month", {}))
 
     # expansion ---------------------------------------------------------------
     def collapsed_facets(self) -> list[str]:
@@ -188,14 +283,70 @@ class FacetPanel(QWidget):
             index = self.proxy.index(row, 0)
             key = index.data(FacetModel.KeyRole)
             self.tree.setExpanded(index, filtering or key not in self._collapsed)
+        dates_open = DATE_KEY not in self._collapsed
+        self.date_section.setVisible(dates_open)
+        self.date_toggle.setArrowType(Qt.ArrowType.DownArrow if dates_open else Qt.ArrowType.RightArrow)
+
+    def _toggle_dates(self) -> None:
+        if DATE_KEY in self._collapsed:
+            self._collapsed.discard(DATE_KEY)
+        else:
+            self._collapsed.add(DATE_KEY)
+        self._apply_expansion()
 
     def _filter(self, text: str) -> None:
+        self.model.set_unlimited(bool(text.strip()))
         self.proxy.set_needle(text)
         self._apply_expansion()
 
     # choosing ----------------------------------------------------------------
+    def selection(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """(filters, excludes) as ``Library.search`` takes them: the tree's choices and the dates."""
+        filters, excludes = self.model.selection()
+        span = self.histogram.span()
+        if span is not None:
+            start, end = span
+            filters[DATE_KEY] = (f"{start or ''}..{end or ''}",)
+        return filters, excludes
+
+    def set_selection(self, filters: Mapping[str, Sequence[str]], excludes: Mapping[str, Sequence[str]]) -> None:
+        """Make exactly these choices (a saved search's); ``selectionChanged`` follows once."""
+        span = date_span(filters.get(DATE_KEY, ()))
+        if span is None:
+            self.histogram.clear_span(notify=False)
+        else:
+            self.histogram.set_span(*span)
+        self._show_span()
+        self.model.set_selection(filters, excludes)
+
+    def active_count(self) -> int:
+        return self.model.active_count() + (self.histogram.span() is not None)
+
+    def clear(self) -> None:
+        """Clear every choice, the dates too, with one new search."""
+        had_span = self.histogram.span() is not None
+        self.histogram.clear_span(notify=False)
+        self._show_span()
+        if self.model.active_count():
+            self.model.clear()  # says selectionChanged
+        elif had_span:
+            self._selection_changed()
+
+    def _span_changed(self) -> None:
+        self._show_span()
+        self._selection_changed()
+
+    def _show_span(self) -> None:
+        span = self.histogram.span()
+        self.span_text.setText(span_label(span) if span else "")
+        self.span_text.setVisible(span is not None)
+        self.span_clear.setVisible(span is not None)
+        self.span_hint.setVisible(span is None)
+        title = self.tr("Date")
+        self.date_toggle.setText(f"{title}  (1)" if span else title)
+
     def _selection_changed(self) -> None:
-        self.clear_button.setEnabled(self.model.active_count() > 0)
+        self.clear_button.setEnabled(self.active_count() > 0)
         self.selectionChanged.emit()
 
     def _source(self, proxy_index: QModelIndex) -> QModelIndex:
@@ -235,9 +386,13 @@ class FacetPanel(QWidget):
             clear_facet = menu.addAction(self.tr("Clear this filter"))
             clear_facet.setEnabled(self.model.active_count(key) > 0)
             clear_facet.triggered.connect(lambda: self.model.clear(key))
+            if len(self.model.values(key)) > TOP_VALUES:
+                opened = self.model.showing_all(key)
+                more = menu.addAction(self.tr("Show fewer") if opened else self.tr("Show all"))
+                more.triggered.connect(lambda: self.model.show_all(key, not opened))
         clear_all = QAction(icon("clear"), self.tr("Clear all filters"), menu)
-        clear_all.setEnabled(self.model.active_count() > 0)
-        clear_all.triggered.connect(lambda: self.model.clear())
+        clear_all.setEnabled(self.active_count() > 0)
+        clear_all.triggered.connect(self.clear)
         menu.addAction(clear_all)
         menu.addSeparator()
         menu.addAction(self.tr("Expand all"), self.tree.expandAll)

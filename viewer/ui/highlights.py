@@ -1,13 +1,15 @@
-"""Coloured spans over an article: search hits now, named entities later.
+"""Coloured spans over an article: search hits, find matches and named entities.
 
 A ``HighlightLayer`` is a named set of document ranges drawn in one character format.
 The reader stacks its layers by ``z`` (entities underneath, search hits above, the
 current hit on top) and draws them as QTextEdit extra selections, so they never touch
-the document's text. An entity layer per type (PER, ORG, LOC) with a legend toggling
-``visible`` fits the same shape.
+the document's text. Each entity type (PER, ORG, LOC) is a layer of its own, which the
+reader's legend shows or hides.
 
-Colours are chosen to read on light and dark palettes: a light tint behind dark text,
-with the text colour set explicitly so a dark palette's light text never lands on it.
+Colours are chosen to read on light and dark palettes: hits get a light tint behind dark
+text, with the text colour set explicitly so a dark palette's light text never lands on
+it. Entities are quieter: a pale wash (a deep one on dark palettes) with a thin underline
+in the type's colour, so a page full of names stays readable and the hits stand out.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ CURRENT_HIT = "current-hit"
 FIND = "find"
 CURRENT_FIND = "current-find"
 
-# z order of the layers this module knows; entity layers would sit below 10.
-Z_ORDER = {HITS: 10, FIND: 20, CURRENT_HIT: 30, CURRENT_FIND: 31}
+ENTITY_KINDS = ("PER", "ORG", "LOC")  # the core's entity types, in the legend's order
+ENTITY_LAYERS = {kind: f"entity-{kind}" for kind in ENTITY_KINDS}
+
+# z order: entities below the hits, the hits below find matches, the current ones on top.
+Z_ORDER = {**{layer: 1 for layer in ENTITY_LAYERS.values()}, HITS: 10, FIND: 20, CURRENT_HIT: 30, CURRENT_FIND: 31}
 
 _TINTS = {
     # layer: (background on a light palette, on a dark palette)
@@ -32,6 +37,13 @@ _TINTS = {
     CURRENT_FIND: ("#52b788", "#52b788"),
 }
 _INK = QColor("#1b1b1b")
+
+_ENTITY_TINTS = {
+    # type: (wash on a light palette, underline there, wash on a dark palette, underline there)
+    "PER": ("#e1ecfb", "#3d73c4", "#23384f", "#7fb0f0"),
+    "ORG": ("#f1e4f7", "#8a4fb0", "#3b2c47", "#c79be3"),
+    "LOC": ("#dff1e4", "#2f8a55", "#213f2d", "#7ccf9c"),
+}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -43,6 +55,22 @@ def highlight_format(layer: str, palette: QPalette) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(dark if is_dark(palette) else light))
     fmt.setForeground(_INK)
+    return fmt
+
+
+def entity_colour(kind: str, palette: QPalette) -> QColor:
+    """The type's own colour (underline, legend swatch) on this palette."""
+    _, light, _, dark = _ENTITY_TINTS.get(kind, _ENTITY_TINTS["ORG"])
+    return QColor(dark if is_dark(palette) else light)
+
+
+def entity_format(kind: str, palette: QPalette) -> QTextCharFormat:
+    """How a mention of a ``kind`` entity is drawn in the reader."""
+    wash_light, _, wash_dark, _ = _ENTITY_TINTS.get(kind, _ENTITY_TINTS["ORG"])
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(wash_dark if is_dark(palette) else wash_light))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(entity_colour(kind, palette))
     return fmt
 
 

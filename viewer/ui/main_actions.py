@@ -35,6 +35,9 @@ class MainActions(QObject):
         archive.addSeparator()
         self.problems = self._add(archive, self.tr("Import &Problems…"), a.show_problems, icon_name="warning")
         self.aliases = self._add(archive, self.tr("Outlet &Aliases…"), a.show_aliases)
+        self.entities = self._add(
+            archive, self.tr("&Entities…"), w.entity_actions.show_manager, ["Ctrl+Shift+E"], "entity"
+        )
         archive.addSeparator()
         self.export = self._add(archive, self.tr("&Export Results as CSV…"), a.export_results, ["Ctrl+E"], "export")
         archive.addSeparator()
@@ -47,7 +50,7 @@ class MainActions(QObject):
         )
         self.history = self._add(search, self.tr("&Recent Searches"), w.search_bar.show_history, ["Ctrl+H"], "history")
         self.clear_filters = self._add(
-            search, self.tr("&Clear Filters"), w.facets.model.clear, ["Ctrl+Shift+Backspace"]
+            search, self.tr("&Clear Filters"), w.facets.clear, ["Ctrl+Shift+Backspace"]
         )
         search.addSeparator()
         order = QActionGroup(self)
@@ -58,6 +61,12 @@ class MainActions(QObject):
             action.setCheckable(True)
             order.addAction(action)
         self.sort_relevance.setChecked(True)
+
+        saved = menu_bar.addMenu(self.tr("Sa&ved Searches"))
+        self.save_search = self._add(saved, self.tr("&Save Search…"), w.saved_searches.save_current, ["Ctrl+S"])
+        self.manage_searches = self._add(saved, self.tr("&Manage Saved Searches…"), w.saved_searches.manage)
+        saved.addSeparator()
+        w.saved_searches.fill_menu(saved)
 
         article = menu_bar.addMenu(self.tr("A&rticle"))
         self.find = self._add(article, self.tr("&Find in Article…"), w.reader.open_find, [Keys.Find])
@@ -74,12 +83,26 @@ class MainActions(QObject):
         self.open_original = self._add(article, self.tr("&Open Original in Browser"), w.reader.open_original,
                                        ["Ctrl+B"], "external")
         self.copy_link = self._add(article, self.tr("&Copy Link"), w.reader.copy_link)
+        article.addSeparator()
+        self.next_entity = self._add(article, self.tr("Next &Name"), w.reader.next_entity, ["F4"])
+        self.previous_entity = self._add(article, self.tr("Previous Na&me"), w.reader.previous_entity, ["Shift+F4"])
+        article.addSeparator()
+        self.compare_selected = self._add(
+            article, self.tr("Co&mpare Selected Articles"), w.compare_selected, ["Ctrl+Shift+C"], "compare"
+        )
+        w.results.add_context_action(self.compare_selected)
+
+        w.event_actions.fill_menu(menu_bar.addMenu(self.tr("&Events")))
+        self.all.extend(w.event_actions.all)
 
         view = menu_bar.addMenu(self.tr("&View"))
         self.show_filters = self._add(view, self.tr("&Filters Panel"), None, ["Ctrl+Shift+F"])
         self.show_filters.setCheckable(True)
         self.show_filters.setChecked(True)
         self.show_filters.toggled.connect(w.facets.setVisible)
+        view.addSeparator()
+        self.articles_tab = self._add(view, self.tr("&Articles List"), w.show_articles_tab, ["Alt+1"])
+        self.events_tab = self._add(view, self.tr("&Events List"), w.show_events_tab, ["Alt+2"])
         view.addSeparator()
         self.zoom_in = self._add(view, self.tr("&Larger Text"), w.reader.zoom_in, [Keys.ZoomIn, "Ctrl+="])
         self.zoom_out = self._add(view, self.tr("&Smaller Text"), w.reader.zoom_out, [Keys.ZoomOut])
@@ -117,4 +140,5 @@ class MainActions(QObject):
         return action
 
     def archive_actions(self) -> list[QAction]:
-        return [self.add_folder, self.add_files, self.rescan, self.folders, self.problems, self.aliases, self.export]
+        return [self.add_folder, self.add_files, self.rescan, self.folders, self.problems, self.aliases, self.export,
+                self.compare_selected, self.entities, self.save_search, self.manage_searches]  # fmt: skip

@@ -20,12 +20,18 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, 
 
 from viewer.ui import archive_work
 from viewer.ui.archive_actions import ArchiveActions
+from viewer.ui.archive_events import ArchiveEvents
 from viewer.ui.archive_jobs import ArchiveJobs
+from viewer.ui.entity_actions import EntityActions
+from viewer.ui.event_actions import EventActions
+from viewer.ui.events_pane import EventsPane
 from viewer.ui.facet_panel import FacetPanel
+from viewer.ui.list_tabs import ListTabs
 from viewer.ui.main_actions import MainActions
 from viewer.ui.reader_view import ReaderView
 from viewer.ui.results_model import ResultsModel, SearchRequest
 from viewer.ui.results_pane import ResultsPane
+from viewer.ui.saved_searches import SavedSearchActions
 from viewer.ui.search_bar import SearchBar
 from viewer.ui.settings import Settings
 from viewer.ui.status_area import StatusArea
@@ -34,6 +40,7 @@ from viewer.ui.tasks import Task
 if TYPE_CHECKING:
     from viewer.library import Library
     from viewer.paths import Locations
+    from viewer.ui.compare_window import CompareWindow
 
 DEFAULT_SIZE = (1280, 800)
 SPLIT = (0.20, 0.35, 0.45)  # facets, results, reader
@@ -52,17 +59,21 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._opening: Task | None = None
         self._sample_task: Task | None = None
+        self.compare_windows: list[CompareWindow] = []  # open comparisons, closed with this window
 
         self.search_bar = SearchBar()
         self.facets = FacetPanel()
         self.results_model = ResultsModel(self)
         self.results = ResultsPane(self.results_model)
+        self.events_pane = EventsPane()
+        self.archive_events = ArchiveEvents(self.jobs, self)
+        self.tabs = ListTabs(self.results, self.events_pane)
         self.reader = ReaderView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
-        for widget, minimum in ((self.facets, 150), (self.results, 240), (self.reader, 300)):
+        for widget, minimum in ((self.facets, 150), (self.tabs, 240), (self.reader, 300)):
             widget.setMinimumWidth(minimum)
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(2, 1)
@@ -83,6 +94,9 @@ class MainWindow(QMainWindow):
         self.status = StatusArea(self.statusBar())
         self.archive = ArchiveActions(self)
         self.status.problemsClicked.connect(self.archive.show_problems)
+        self.event_actions = EventActions(self)
+        self.entity_actions = EntityActions(self)
+        self.saved_searches = SavedSearchActions(self)
         self.actions_ = MainActions(self)
 
         self.search_bar.searchRequested.connect(lambda _text: self.run_search())
@@ -91,7 +105,10 @@ class MainWindow(QMainWindow):
         self.results.sortChanged.connect(self._sort_changed)
         self.results.currentArticleChanged.connect(self.open_article)
         self.results.addFolderRequested.connect(self.archive.choose_folder)
+        self.results.compareRequested.connect(self.compare_selected)
         self.jobs.archiveChanged.connect(self._archive_changed)
+        self.jobs.archiveChanged.connect(self.archive_events.reload)
+        self.tabs.currentChanged.connect(lambda _index: self.event_actions.update())
         self.jobs.writingChanged.connect(self._writing_changed)
         self.reader.zoomChanged.connect(self.settings.set_reader_zoom)
 
@@ -114,6 +131,8 @@ class MainWindow(QMainWindow):
         self.set_sort(self.settings.sort(), search=False)
         self.facets.set_collapsed_facets(self.settings.collapsed_facets())
         self.reader.set_zoom(self.settings.reader_zoom())
+        self.tabs.show_named(self.settings.list_tab())
+        self.events_pane.restore_view(**self.settings.events_view())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -142,6 +161,8 @@ class MainWindow(QMainWindow):
         self.settings.set_history(self.search_bar.history())
         self.settings.set_collapsed_facets(self.facets.collapsed_facets())
         self.settings.set_reader_zoom(self.reader.zoom)
+        self.settings.set_list_tab(self.tabs.current_name())
+        self.settings.set_events_view(**self.events_pane.view_state())
         self.settings.sync()
 
     # the archive ---------------------------------------------------------------
@@ -175,10 +196,12 @@ class MainWindow(QMainWindow):
             return
         self.library = library
         self.results_model.set_library(library)
+        self.facets.set_library(library)
         self._set_archive_enabled(True)
         if not library.roots():
             self._sample_task = self.archive.import_sample()
         self.run_search()
+        self.archive_events.reload()
         self.refresh_status()
         self.archiveOpened.emit()
 
@@ -225,6 +248,9 @@ class MainWindow(QMainWindow):
         self._set_title()
 
     def _archive_changed(self) -> None:
+        if self.library is not None:
+            self.library.forget_cached()  # a job's own Library stored events and names
+        self.facets.refresh_labels()
         self.run_search(keep_position=True)
         self.refresh_status()
 
@@ -236,7 +262,7 @@ class MainWindow(QMainWindow):
 
     # searching -----------------------------------------------------------------
     def current_request(self) -> SearchRequest:
-        filters, excludes = self.facets.model.selection()
+        filters, excludes = self.facets.selection()
         return SearchRequest(self.search_bar.text(), filters, excludes, self.results.sort())
 
     def run_search(self, keep_position: bool = False) -> bool:
@@ -254,7 +280,7 @@ class MainWindow(QMainWindow):
             self.search_bar.show_error(str(error))
             return False
         self.search_bar.clear_error()
-        self.facets.model.set_counts(result.facets)
+        self.facets.set_counts(result.facets)
         self.results.show_count()
         if not self.library.roots() and not result.total:
             if self._sample_task is not None and self._sample_task.is_running():
@@ -281,6 +307,17 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.search_bar.focus()
+
+    # the lists -----------------------------------------------------------------
+    def show_articles_tab(self) -> None:
+        self.tabs.show_named("articles")
+
+    def show_events_tab(self) -> None:
+        self.tabs.show_named("events")
+        self.events_pane.focus_list()
+
+    def showing_events(self) -> bool:
+        return self.tabs.showing_events()
 
     # reading -------------------------------------------------------------------
     def open_article(self, article_id: str) -> None:
@@ -318,6 +355,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.archive.add_paths(paths)
 
+    # comparing -----------------------------------------------------------------
+    def compare_articles(self, article_ids: list[str], event_id: str | None = None) -> None:
+        """Open a comparison window on 2..N articles (or ``ev-`` events), compared in the background.
+
+        ``event_id`` names the event they were chosen from, for «Remove from event»; without it
+        the window offers that when all the articles belong to one event.
+        """
+        from viewer.ui.compare_window import open_comparison
+
+        open_comparison(self, article_ids, event_id)
+
+    def compare_selected(self) -> None:
+        """Compare the articles selected in the result list."""
+        self.compare_articles(self.results.selected_ids())
+
     def show_shortcuts(self) -> None:
         from viewer.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -330,6 +382,8 @@ class MainWindow(QMainWindow):
 
     # closing -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for compare_window in list(self.compare_windows):
+            compare_window.close()
         if not self._closing:
             self.save_settings()
         if self.jobs.is_busy():
@@ -344,4 +398,5 @@ class MainWindow(QMainWindow):
             self.library.close()
             self.library = None
             self.results_model.set_library(None)
+            self.facets.set_library(None)
         event.accept()

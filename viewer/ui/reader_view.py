@@ -1,9 +1,10 @@
-"""The reader: one article as plain text, search hits highlighted, hit and find navigation.
+"""The reader: one article as plain text, search hits and named entities highlighted.
 
 Highlights are ``HighlightLayer``s drawn as extra selections over a document that is
 built once per article; search hits, find matches and the current one are layers, and
-named-entity layers (a layer per type, toggled from a legend) take the same path
-through ``set_layer`` and ``set_layer_visible``.
+so is each entity type (PER, ORG, LOC), which the legend in the toolbar shows or hides.
+A mention tells its type and name in a tooltip; clicking it, its context menu, or Return
+on it (F4 / Shift+F4 step through them) offers to filter by the entity or to open it.
 """
 
 from __future__ import annotations
@@ -12,28 +13,46 @@ import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QStackedWidget,
     QTextBrowser,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.ui import highlights
+from viewer.ui.entity_legend import EntityLegend
+from viewer.ui.entity_marks import EntityMark, EntityMarks
+from viewer.ui.entity_types import type_name
+from viewer.ui.event_strip import EventStrip
 from viewer.ui.find_bar import FindBar
-from viewer.ui.highlights import HighlightLayer, highlight_format
+from viewer.ui.highlights import ENTITY_LAYERS, HighlightLayer, entity_format, highlight_format
 from viewer.ui.icons import icon
 from viewer.ui.reader_document import WEB_SCHEMES, ArticleDocument, build_article_document, web_url
 from viewer.ui.text_offsets import utf16_spans
 
 if TYPE_CHECKING:
     from viewer.archive.catalog import StoredArticle
+    from viewer.entities.stage import ArticleMention
 
 ZOOM_STEP = 0.1
 READING_SCALE = 1.08  # the body a little larger than the UI's text
@@ -50,6 +69,10 @@ def find_pattern(needle: str) -> re.Pattern[str] | None:
 
 class ReaderView(QWidget):
     zoomChanged = Signal(int)
+    articleShown = Signal(str)  # the article's id, "" when none
+    entityFilterRequested = Signal(str, str)  # name, type
+    entityOpenRequested = Signal(str)  # name
+    entityTypesChanged = Signal(list)  # the types shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +87,10 @@ class ReaderView(QWidget):
         self._found: list[tuple[int, int]] = []
         self._find_index = -1
         self._zoom = 0
+        self._mentions: list[ArticleMention] = []
+        self._marks = EntityMarks()
+        self._press: QPoint | None = None
+        self.entity_menu: QMenu | None = None  # the last one offered
 
         # toolbar: hits and the link to the original
         self.hits_label = QLabel()
@@ -86,6 +113,10 @@ class ReaderView(QWidget):
         row.addSpacing(6)
         row.addWidget(self.hits_label)
         row.addStretch(1)
+        self.legend = EntityLegend()
+        self.legend.toggled.connect(self._entity_type_toggled)
+        row.addWidget(self.legend)
+        row.addSpacing(6)
         row.addWidget(self.open_button)
         self.toolbar = bar
 
@@ -103,12 +134,16 @@ class ReaderView(QWidget):
         self.text.anchorClicked.connect(self._link_clicked)
         self.text.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.text.setAcceptDrops(False)  # a dropped folder is for the window to import
+        self.text.installEventFilter(self)
+        self.text.viewport().installEventFilter(self)
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.toolbar)
+        self.event_strip = EventStrip()  # «Also reported by»
+        page_layout.addWidget(self.event_strip)
         page_layout.addWidget(self.find_bar)
         page_layout.addWidget(self.text, 1)
 
@@ -145,12 +180,18 @@ class ReaderView(QWidget):
     def show_article(self, article: StoredArticle | None, terms: Collection[str] = ()) -> None:
         self._article = article
         self._terms = frozenset(terms)
+        self._mentions = []
+        for key in ENTITY_LAYERS.values():  # the last article's; this one's come with its mentions
+            self._layers.pop(key, None)
+        self.event_strip.show_for(article)
         if article is None:
             self._replace_document(None)
             self.stack.setCurrentIndex(0)
             self._layers.clear()
+            self._marks = EntityMarks()
             self._hits, self._hit = [], -1
             self._update_hit_controls()
+            self.articleShown.emit("")
             return
         self._build()
         self.stack.setCurrentIndex(1)
@@ -159,6 +200,7 @@ class ReaderView(QWidget):
         self.open_button.setToolTip(web_url(article.url) or self.tr("This article has no web address"))
         if self.find_bar.isVisible():
             self._find(self.find_bar.text())
+        self.articleShown.emit(article.id)
 
     def set_terms(self, terms: Collection[str]) -> None:
         """Highlight another query's hits in the open article."""
@@ -184,6 +226,7 @@ class ReaderView(QWidget):
         self._replace_document(build_article_document(self._article, self._reading_font(), self.palette(), labels))
         self.text.verticalScrollBar().setValue(position)
         self._mark_hits()
+        self._mark_entities()
 
     def _replace_document(self, new: ArticleDocument | None) -> None:
         """Show ``new`` and free the previous article's document (hours of reading add up)."""
@@ -213,6 +256,143 @@ class ReaderView(QWidget):
         self.set_layer(highlights.CURRENT_HIT, [], highlight_format(highlights.CURRENT_HIT, self.palette()))
         self._update_hit_controls()
 
+    # named entities ----------------------------------------------------------
+    def set_mentions(self, mentions: list[ArticleMention]) -> None:
+        """Highlight the open article's people, organisations and places (``Library.mentions``)."""
+        self._mentions = list(mentions)
+        self._mark_entities()
+
+    def marks(self) -> EntityMarks:
+        return self._marks
+
+    def _mark_entities(self) -> None:
+        if self._doc is None:
+            return
+        self._marks = EntityMarks.place(self._doc, self._mentions)
+        shown = set(self.legend.shown_types())
+        for kind, key in ENTITY_LAYERS.items():
+            self.set_layer(key, self._marks.ranges(kind), entity_format(kind, self.palette()))
+            self._layers[key].visible = kind in shown
+        self._apply_layers()
+        self.legend.set_counts(self._marks.counts())
+
+    def shown_entity_types(self) -> list[str]:
+        return self.legend.shown_types()
+
+    def set_shown_entity_types(self, kinds: list[str]) -> None:
+        self.legend.set_shown_types(kinds)
+
+    def _entity_type_toggled(self, kind: str, shown: bool) -> None:
+        self.set_layer_visible(ENTITY_LAYERS[kind], shown)
+        self.entityTypesChanged.emit(self.legend.shown_types())
+
+    def mark_at(self, position: int) -> EntityMark | None:
+        """The highlighted mention at a document position (none where its type is hidden)."""
+        mark = self._marks.at(position)
+        return mark if mark is not None and mark.kind in self.legend.shown_types() else None
+
+    def tooltip_at(self, position: int) -> str:
+        mark = self.mark_at(position)
+        if mark is None:
+            return ""
+        return self.tr("%1: %2 — click to filter by it or open it").replace("%1", type_name(mark.kind)).replace(
+            "%2", mark.name
+        )
+
+    def entity_actions(self, mark: EntityMark, parent: QObject) -> list[QAction]:
+        """«Filter by …» and «Open …» for one mention."""
+        name = mark.name
+        filter_by = QAction(self.tr("Filter by «%1»").replace("%1", name), parent)
+        filter_by.setIcon(icon("search"))
+        filter_by.triggered.connect(lambda: self.entityFilterRequested.emit(name, mark.kind))
+        open_view = QAction(self.tr("Open «%1»").replace("%1", name), parent)
+        open_view.triggered.connect(lambda: self.entityOpenRequested.emit(name))
+        return [filter_by, open_view]
+
+    def offer_entity(self, mark: EntityMark, where: QPoint, standard: QMenu | None = None) -> QMenu:
+        """Pop up the entity's actions at ``where`` (global), above the standard ones if given."""
+        menu = standard or QMenu(self)
+        first = menu.actions()[0] if menu.actions() else None
+        actions = self.entity_actions(mark, menu)
+        menu.insertActions(first, actions)  # type: ignore[arg-type]
+        if first is not None:
+            menu.insertSeparator(first)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.entity_menu = menu
+        menu.popup(where)
+        return menu
+
+    def next_entity(self) -> None:
+        self._step_entity(1)
+
+    def previous_entity(self) -> None:
+        self._step_entity(-1)
+
+    def _step_entity(self, step: int) -> None:
+        shown = set(self.legend.shown_types())
+        visible = EntityMarks([m for m in self._marks.marks if m.kind in shown])
+        cursor = self.text.textCursor()
+        # From a mention (selected by the last step) go on; from the caret, a mention at it counts.
+        start = cursor.selectionStart() if cursor.hasSelection() else cursor.position() - (step > 0)
+        mark = visible.next_after(start, step)
+        if mark is None:
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(mark.position)
+        cursor.setPosition(mark.position + mark.length, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+        self.text.setFocus()
+
+    def _mark_under_caret(self) -> EntityMark | None:
+        cursor = self.text.textCursor()
+        return self.mark_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+
+    def _caret_point(self) -> QPoint:
+        return self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        viewport = self.text.viewport()
+        kind = event.type()
+        if watched is viewport and kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(self.text.cursorForPosition(event.pos()).position())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, viewport)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        if watched is viewport and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
+            if kind == QEvent.Type.MouseButtonPress:
+                self._press = event.position().toPoint()
+            elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
+                moved = (event.position().toPoint() - self._press).manhattanLength()
+                self._press = None
+                if moved < 4 and not self.text.textCursor().hasSelection():
+                    mark = self.mark_at(self.text.cursorForPosition(event.position().toPoint()).position())
+                    if mark is not None:
+                        self.offer_entity(mark, event.globalPosition().toPoint())
+        if isinstance(event, QContextMenuEvent) and watched in (viewport, self.text):
+            keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+            if keyboard:
+                mark, where = self._mark_under_caret(), self._caret_point()
+            else:
+                local = viewport.mapFromGlobal(event.globalPos())
+                mark, where = self.mark_at(self.text.cursorForPosition(local).position()), event.globalPos()
+            if mark is not None:
+                standard = self.text.createStandardContextMenu(viewport.mapFromGlobal(where))
+                self.offer_entity(mark, where, standard)
+                return True
+        enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.text and kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+            event.key() in enter
+        ):
+            mark = self._mark_under_caret()
+            if mark is not None:
+                self.offer_entity(mark, self._caret_point())
+                return True
+        return super().eventFilter(watched, event)
+
     # layers ------------------------------------------------------------------
     def set_layer(
         self, key: str, ranges: list[tuple[int, int]], char_format: QTextCharFormat, z: int | None = None
@@ -240,10 +420,13 @@ class ReaderView(QWidget):
             return
         selections = []
         document = self._doc.document
+        end = document.characterCount() - 1
         for layer in sorted(self._layers.values(), key=lambda la: la.z):
             if not layer.visible:
                 continue
             for position, length in layer.ranges:
+                if position + length > end:  # a layer not yet redone for a new document
+                    continue
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(document)
                 cursor.setPosition(position)

@@ -1,8 +1,14 @@
-"""The middle column: how many articles match, the order, and the list of results."""
+"""The middle column: how many articles match, the order, and the list of results.
+
+The list follows the current article (arrow keys, clicks) as the reader's source, and also
+allows a selection of several (Ctrl- and Shift-click, Shift+arrows) to compare: with two or
+more selected, a «Compare» button appears in the header.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +60,7 @@ class ResultsPane(QWidget):
     currentArticleChanged = Signal(str)  # article id, "" when none
     sortChanged = Signal(str)
     addFolderRequested = Signal()
+    compareRequested = Signal()  # compare the selected articles
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +73,11 @@ class ResultsPane(QWidget):
         self.sort_box.addItem(self.tr("Newest first"), "date")
         self.sort_box.setToolTip(self.tr("Order of the results"))
         self.sort_box.currentIndexChanged.connect(lambda _i: self.sortChanged.emit(self.sort()))
+        self.compare_button = QPushButton(icon("compare"), "")
+        self.compare_button.setObjectName("CompareSelected")
+        self.compare_button.setToolTip(self.tr("Compare the selected articles side by side (Ctrl+Shift+C)"))
+        self.compare_button.clicked.connect(self.compareRequested)
+        self.compare_button.hide()
 
         self.banner = SampleBanner()
         self.banner.addFolder.connect(self.addFolderRequested)
@@ -76,11 +88,13 @@ class ResultsPane(QWidget):
         self.list.setModel(model)
         self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setUniformItemSizes(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.selectionModel().selectionChanged.connect(lambda _new, _old: self._selection_changed())
+        model.modelReset.connect(self._selection_changed)
 
         self.empty = QLabel()
         self.empty.setObjectName("Placeholder")
@@ -94,6 +108,7 @@ class ResultsPane(QWidget):
         header.setContentsMargins(12, 8, 8, 6)
         header.addWidget(self.count_label)
         header.addStretch(1)
+        header.addWidget(self.compare_button)
         header.addWidget(self.sort_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +180,22 @@ class ResultsPane(QWidget):
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             self.select_row(0)
+
+    # comparing ---------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected articles, in list order."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return [article_id for article_id in (self.model.id_at(row) for row in rows) if article_id]
+
+    def add_context_action(self, action: QAction) -> None:
+        """Offer ``action`` in the list's context menu."""
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addAction(action)
+
+    def _selection_changed(self) -> None:
+        count = len(self.list.selectionModel().selectedRows())
+        self.compare_button.setText(self.tr("Compare (%1)").replace("%1", str(count)))
+        self.compare_button.setVisible(count >= 2)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.currentArticleChanged.emit(self.model.id_at(current.row()) or "" if current.isValid() else "")

@@ -61,6 +61,18 @@ class Settings:
     def set_splitter(self, value: QByteArray) -> None:
         self._qs.setValue("window/splitter", value)
 
+    def compare_geometry(self) -> QByteArray | None:
+        return self._bytes("compare/geometry")
+
+    def set_compare_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("compare/geometry", value)
+
+    def compare_splitter(self) -> QByteArray | None:
+        return self._bytes("compare/splitter")
+
+    def set_compare_splitter(self, value: QByteArray) -> None:
+        self._qs.setValue("compare/splitter", value)
+
     # searching ---------------------------------------------------------------
     def last_query(self) -> str:
         value = self._qs.value("search/last_query", "")
@@ -98,6 +110,35 @@ class Settings:
 
     def set_reader_zoom(self, steps: int) -> None:
         self._qs.setValue("reader/zoom", steps)
+
+    def entity_types(self) -> list[str]:
+        """The entity types the reader highlights (PER, ORG, LOC; all at first)."""
+        value = self._json("reader/entity_types", ["PER", "ORG", "LOC"])
+        return [kind for kind in value if kind in ("PER", "ORG", "LOC")]
+
+    def set_entity_types(self, kinds: list[str]) -> None:
+        self._set_json("reader/entity_types", kinds)
+
+    def list_tab(self) -> str:
+        """The list shown beside the reader: «articles» or «events»."""
+        value = self._qs.value("window/list_tab", "articles")
+        return value if value in ("articles", "events") else "articles"
+
+    def set_list_tab(self, tab: str) -> None:
+        self._qs.setValue("window/list_tab", tab)
+
+    def events_view(self) -> dict[str, Any]:
+        """The events list's order (column, descending) and whether single reports are hidden."""
+        value = self._json("events/view", {})
+        column, descending, several = value.get("column"), value.get("descending"), value.get("several_only")
+        return {
+            "column": column if isinstance(column, int) and 0 <= column < 4 else 1,
+            "descending": descending if isinstance(descending, bool) else True,
+            "several_only": several if isinstance(several, bool) else False,
+        }
+
+    def set_events_view(self, column: int, descending: bool, several_only: bool) -> None:
+        self._set_json("events/view", {"column": column, "descending": descending, "several_only": several_only})
 
     def last_folder(self) -> str:
         value = self._qs.value("archive/last_folder", "")

@@ -19,6 +19,7 @@ class StatusArea(QObject):
         bar.setSizeGripEnabled(True)
         self.import_progress = TaskProgress(self.tr("files"))
         self.export_progress = TaskProgress(self.tr("articles"))
+        self.stage_progress = TaskProgress(self.tr("articles"))  # grouping into events, finding names
         self.problems = QToolButton()
         self.problems.setIcon(icon("warning"))
         self.problems.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -29,7 +30,9 @@ class StatusArea(QObject):
         self.count = QLabel()
         self.state = QLabel()
         self.state.setObjectName("Secondary")
-        for widget in (self.import_progress, self.export_progress, self.problems, self.count, self.state):
+        for widget in (
+            self.import_progress, self.stage_progress, self.export_progress, self.problems, self.count, self.state
+        ):
             bar.addPermanentWidget(widget)
 
     def set_article_count(self, count: int) -> None:

@@ -1,0 +1,317 @@
+"""The postings of a segment being written: gathered in flat arrays, written straight into whoosh's format.
+
+Whoosh's own ``PostingPool`` handles every posting as a tuple: it sorts them (spilling
+sorted runs to disk and merging them back), and its field writer then passes each one
+through several more Python calls, about 10 µs a posting and most of an import's time.
+Here a document's postings in a field are appended to flat arrays in a few bulk steps (term
+numbers, document numbers, weights, values). When the segment is written, one stable sort
+by term puts every term's postings side by side, still in document order, and each term's
+list is cut into whoosh 3 blocks and written with whoosh's terms table, so the segment is
+an ordinary whoosh segment that any whoosh reader reads.
+
+Past a memory limit the sorted lists go to a run file and memory starts afresh. Runs hold
+successive documents, so merging them is per term, not per posting: a term's lists from
+successive runs are concatenated.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import marshal
+import tempfile
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pickle import dumps
+from typing import IO, Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
+from whoosh.system import pack_int, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+# One term's postings: document numbers, weights and encoded values (positions), in document order.
+Postings = tuple[array, array, list[bytes]]
+Entry = tuple[str, bytes, Postings]
+Posting = tuple[bytes, int, float, bytes]  # what ``Field.index`` yields: term, frequency, weight, value
+
+# What a posting and a new term cost in memory here, roughly: a term number, a document
+# number, a weight, a list slot and the value's bytes object; a term's key and dictionary slot.
+_POSTING_BYTES = 4 + 4 + 8 + 8 + 33
+_TERM_BYTES = 33 + 8 + 100
+
+# Blocks whose values and document numbers come to fewer bytes than this are stored without
+# zlib: it would save a few bytes at best (such blocks hold one or a few postings, and are
+# most blocks) and costs more to start than to run. Readers decompress only flagged blocks.
+COMPRESS_FROM_BYTES = 64
+
+
+class FieldLengths:
+    """Documents' field lengths as whoosh stores them (one byte each), decoded once per field.
+
+    Whoosh's postings writer reads each posting's document length from the on-disk column
+    one at a time, which alone costs a quarter of writing a segment.
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._fields: dict[str, list[int]] = {}
+
+    def of(self, fieldname: str) -> list[int]:
+        """Length of ``fieldname`` for each document number (empty when it has none)."""
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            lengths = [byte_to_length(b) for b in column] if column is not None else []
+            self._fields[fieldname] = lengths
+        return lengths
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+class _TermNumbers(dict[bytes, int]):
+    """Term -> its number, numbering a new term on first sight (inside ``map``, at C speed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms: list[bytes] = []
+
+    def __missing__(self, term: bytes) -> int:
+        number = self[term] = len(self.terms)
+        self.terms.append(term)
+        return number
+
+
+class _FieldPostings:
+    """One field's postings in the order they came, one array entry a posting."""
+
+    def __init__(self) -> None:
+        self.numbers = _TermNumbers()
+        self.term_numbers = array("I")
+        self.docnums = array("I")
+        self.weights = array("d")
+        self.values: list[bytes | None] = []
+
+    def add(self, docnum: int, postings: list[Posting], boost: float) -> tuple[int, int]:
+        """Add one document's postings; (the field's length in it, memory taken)."""
+        terms, frequencies, weights, values = zip(*postings, strict=True)
+        known = len(self.numbers.terms)
+        self.term_numbers.extend(map(self.numbers.__getitem__, terms))
+        self.docnums.extend(itertools.repeat(docnum, len(terms)))
+        self.weights.extend(weights if boost == 1.0 else [weight * boost for weight in weights])
+        self.values.extend(values)
+        new_terms = len(self.numbers.terms) - known
+        size = _POSTING_BYTES * len(terms) + sum(map(len, filter(None, values)))
+        if new_terms:
+            size += _TERM_BYTES * new_terms + sum(map(len, self.numbers.terms[known:]))
+        return sum(frequencies), size
+
+    def sorted_terms(self) -> Iterator[tuple[bytes, Postings]]:
+        """Each term in byte order with its postings in document order (a stable sort)."""
+        terms = self.numbers.terms
+        by_term = sorted(range(len(terms)), key=terms.__getitem__)
+        rank = [0] * len(terms)
+        for position, number in enumerate(by_term):
+            rank[number] = position
+        keys = list(map(rank.__getitem__, self.term_numbers))
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        del keys
+        counts = Counter(self.term_numbers)
+        docnums = array("I", map(self.docnums.__getitem__, order))
+        weights = array("d", map(self.weights.__getitem__, order))
+        values = list(map(self.values.__getitem__, order))
+        del order
+        start = 0
+        for number in by_term:
+            stop = start + counts[number]
+            yield terms[number], (docnums[start:stop], weights[start:stop], values[start:stop])
+            start = stop
+
+
+class TermPostings:
+    """Takes the place of whoosh's ``PostingPool`` in a ``SegmentWriter``.
+
+    Postings must come in document order, as ``SegmentWriter`` numbers documents.
+    """
+
+    def __init__(self, tempdir: str, limitmb: float) -> None:
+        self._tempdir = tempdir
+        self._limit = int(limitmb * 1024 * 1024)
+        self._fields: dict[str, _FieldPostings] = {}
+        self._size = 0
+        self._runs: list[IO[bytes]] = []
+
+    @property
+    def runs(self) -> int:
+        """How many times the lists have gone to disk so far."""
+        return len(self._runs)
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting as whoosh's writer hands it over (when it merges segments)."""
+        fieldname, term, docnum, weight, value = item
+        if docnum >= 0:  # below 0: a word for a spelling dictionary, which whoosh skips too
+            self.add_field(fieldname, docnum, [(term, 0, weight, value or b"")], 1.0)
+
+    def add_field(self, fieldname: str, docnum: int, postings: Iterable[Posting], boost: float) -> int:
+        """One document's postings in one field, as ``Field.index`` gives them; returns its length."""
+        postings = list(postings)
+        if not postings:
+            return 0
+        field = self._fields.get(fieldname)
+        if field is None:
+            field = self._fields[fieldname] = _FieldPostings()
+        length, size = field.add(docnum, postings, boost)
+        self._size += size
+        if self._size > self._limit:
+            self._spill()
+        return length
+
+    def write(self, fieldwriter: Any, schema: Any, lengths: FieldLengths, codec: Any) -> None:
+        """Write every posting list into the segment of ``fieldwriter`` (a ``W3FieldWriter``)."""
+        current = None
+        terms_table = fieldwriter._tindex
+        blocks = _BlockWriter(fieldwriter._postfile, codec._blocklimit, codec._compression)
+        prefix = b""
+        for fieldname, term, postings in self._merged():
+            if fieldname not in schema:
+                continue
+            if fieldname != current:
+                if current is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                prefix = pack_ushort(fieldwriter._fieldid)
+                blocks.start_field(schema[fieldname].format, lengths.of(fieldname))
+                current = fieldname
+            terms_table.add(prefix + term, blocks.write(postings).to_bytes())
+        if current is not None:
+            fieldwriter.finish_field()
+
+    def cleanup(self) -> None:
+        for run in self._runs:
+            run.close()
+        self._runs = []
+        self._fields = {}
+        self._size = 0
+
+    def _sorted_memory(self) -> Iterator[Entry]:
+        fields, self._fields, self._size = self._fields, {}, 0
+        for fieldname in sorted(fields):
+            field = fields.pop(fieldname)
+            for term, postings in field.sorted_terms():
+                yield fieldname, term, postings
+
+    def _spill(self) -> None:
+        """Write the lists to a run file, sorted, and start again with empty memory."""
+        # An unnamed file: it disappears with its process, however that process ends.
+        run = tempfile.TemporaryFile(dir=self._tempdir)
+        for fieldname, term, (docnums, weights, values) in self._sorted_memory():
+            marshal.dump((fieldname, term, docnums.tobytes(), weights.tobytes(), values), run)
+        run.seek(0)
+        self._runs.append(run)
+
+    def _merged(self) -> Iterator[Entry]:
+        """Every (field, term) in order with its whole list, from the runs and memory."""
+        if not self._runs:
+            yield from self._sorted_memory()
+            return
+        sources = [_read_run(run) for run in self._runs] + [self._sorted_memory()]
+        # heapq.merge keeps entries with equal keys in the order of their sources: document order.
+        merged = heapq.merge(*sources, key=_entry_key)
+        for (fieldname, term), group in itertools.groupby(merged, key=_entry_key):
+            docnums, weights, values = next(group)[2]
+            for _, _, (more_docnums, more_weights, more_values) in group:
+                docnums.extend(more_docnums)
+                weights.extend(more_weights)
+                values.extend(more_values)
+            yield fieldname, term, (docnums, weights, values)
+
+
+def _entry_key(entry: Entry) -> tuple[str, bytes]:
+    return entry[0], entry[1]
+
+
+def _read_run(run: IO[bytes]) -> Iterator[Entry]:
+    while True:
+        try:
+            fieldname, term, docnums, weights, values = marshal.load(run)
+        except EOFError:
+            return
+        yield fieldname, term, (array("I", docnums), array("d", weights), values)
+
+
+class _BlockWriter:
+    """Writes posting lists in whoosh 3's block format, as ``W3PostingsWriter`` does.
+
+    A list is a header, then blocks of up to ``blocklimit`` postings; each block is its
+    length (negative for the last), a pickled summary (count, last document, highest
+    weight, compression, shortest and longest document) and the pickled document number
+    deltas, weights and values, compressed when that is worth it.
+    """
+
+    def __init__(self, postfile: Any, blocklimit: int, level: int) -> None:
+        self._postfile = postfile
+        self._blocklimit = blocklimit
+        self._level = level
+        self._fixed_size: int | None = None
+        self._doc_lengths: list[int] = []
+
+    def start_field(self, format_: Any, doc_lengths: list[int]) -> None:
+        self._fixed_size = format_.fixed_value_size()
+        self._doc_lengths = doc_lengths
+
+    def write(self, postings: Postings) -> W3TermInfo:
+        """Write one term's list; its statistics and place, for the terms table."""
+        docnums, weights, values = postings
+        doc_lengths = self._doc_lengths
+        known = len(doc_lengths)
+        info = W3TermInfo()
+        info._minid, info._maxid = docnums[0], docnums[-1]
+        out = [WHOOSH3_HEADER_MAGIC]
+        count = len(docnums)
+        for start in range(0, count, self._blocklimit):
+            stop = start + self._blocklimit
+            ids = docnums[start:stop]
+            block_weights = array("f", weights[start:stop])
+            block_values = [value for value in values[start:stop] if value]
+            lengths = [doc_lengths[d] for d in ids if d < known and doc_lengths[d]]
+            shortest = min(lengths) if lengths else None
+            longest = max(lengths) if lengths else 0
+            heaviest = max(0, max(weights[start:stop]))
+            info._weight += sum(block_weights)
+            info._df += len(ids)
+            if shortest is not None and (info._minlength is None or shortest < info._minlength):
+                info._minlength = shortest
+            info._maxlength = max(info._maxlength, longest)
+            info._maxweight = max(info._maxweight, heaviest)
+
+            deltas = tuple(b - a for a, b in zip(itertools.chain((0,), ids), ids))
+            data = dumps((deltas, _mini_weights(block_weights), self._mini_values(block_values)), 2)
+            level = self._level if sum(map(len, block_values)) + 3 * len(ids) >= COMPRESS_FROM_BYTES else 0
+            if level:
+                data = zlib.compress(data, level)
+            summary = dumps((len(ids), ids[-1], heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2)
+            size = len(summary) + len(data)
+            out += (pack_int(-size if stop >= count else size), summary, data)
+        postfile = self._postfile
+        offset = postfile.tell()
+        postfile.write(b"".join(out))
+        info.set_extent(offset, postfile.tell() - offset)
+        return info
+
+    def _mini_values(self, values: list[bytes]) -> tuple[bytes, ...] | bytes | None:
+        fixed = self._fixed_size
+        if fixed is None or fixed < 0:
+            return tuple(values)
+        if fixed == 0:
+            return None
+        return b"".join(values)
+
+
+def _mini_weights(weights: array) -> tuple[float, ...] | float | None:
+    """None when every weight is 1, the weight when all are equal, else all of them."""
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        return None if first == 1.0 else first
+    return tuple(weights)

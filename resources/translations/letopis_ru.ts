@@ -165,6 +165,10 @@
 <context>
     <name>ComparePanels</name>
     <message>
+        <source>Choose a row to see both places in the columns.</source>
+        <translation>Выберите строку, чтобы увидеть оба места в колонках.</translation>
+    </message>
+    <message>
         <source>The reports agree on every figure that could be compared, and on who said what.</source>
         <translation>Публикации сходятся во всех цифрах, которые удалось сопоставить, и в том, кто что сказал.</translation>
     </message>
@@ -465,10 +469,6 @@
         <translation>Сравнить публикации события бок о бок</translation>
     </message>
     <message>
-        <source>The comparison is not available</source>
-        <translation>Сравнение недоступно</translation>
-    </message>
-    <message>
         <source>Unp&amp;in Event</source>
         <translation>О&amp;ткрепить событие</translation>
     </message>
@@ -608,6 +608,10 @@
     <message>
         <source>Correct</source>
         <translation>Исправить</translation>
+    </message>
+    <message>
+        <source>Reading the events…</source>
+        <translation>Читаю события…</translation>
     </message>
     <message>
         <source>Rename, merge, split, move reports, pin</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import WAIT_MS, open_window, wait_idle, write_articles
 from viewer.compare.export_csv import COLUMNS
 from viewer.paths import Locations
+from viewer.ui.compare_column import ReportColumn
 from viewer.ui.compare_legend import DIFFERS, PARAPHRASE, tint
 from viewer.ui.compare_window import CompareWindow
 from viewer.ui.main_window import MainWindow
@@ -46,9 +48,7 @@ def compared(qtbot: QtBot, window: MainWindow) -> CompareWindow:
     return open_compare(qtbot, window, sample_2019(window))
 
 
-def char_format_at(column, offset: int):  # noqa: ANN001, ANN201
-    from PySide6.QtGui import QTextCursor
-
+def char_format_at(column: ReportColumn, offset: int) -> QTextCharFormat:
     cursor = QTextCursor(column.text.document())
     cursor.setPosition(offset + 1)
     return cursor.charFormat()
@@ -103,9 +103,7 @@ def test_scrolling_one_column_brings_the_others_to_the_aligned_passage(compared:
         if passage.sentences_of(first.position) and passage.sentences_of(second.position)
     ]
     bar = second.text.verticalScrollBar()
-    passage = next(
-        p for p in shared[1:] if 0 < second.sentence_y(p.sentences_of(second.position)[0]) <= bar.maximum()
-    )
+    passage = next(p for p in shared[1:] if 0 < second.sentence_y(p.sentences_of(second.position)[0]) <= bar.maximum())
     target = first.sentence_y(passage.sentences_of(first.position)[0])
     first.text.verticalScrollBar().setValue(round(target))
     assert first.top() == round(target)
@@ -120,13 +118,9 @@ def test_scrolling_one_column_brings_the_others_to_the_aligned_passage(compared:
 def test_choosing_a_sentence_marks_its_counterparts_level_with_it(qtbot: QtBot, compared: CompareWindow) -> None:
     first = compared.columns[0]
     comparison = first.comparison
-    sentence = next(
-        s for s in first.sentences if comparison.sentence_kind(first.position, s.index) == "paraphrase"
-    )
+    sentence = next(s for s in first.sentences if comparison.sentence_kind(first.position, s.index) == "paraphrase")
     first.reveal(sentence.start)
     QApplication.processEvents()
-    from PySide6.QtGui import QTextCursor
-
     cursor = QTextCursor(first.text.document())
     cursor.setPosition(sentence.start + 2)
     where = first.text.cursorRect(cursor).center()
@@ -161,9 +155,7 @@ def test_a_discrepancy_row_shows_both_places(compared: CompareWindow) -> None:
     assert "В ней принимают участие более 30 предприятий." in compared.panels.detail.text()
 
 
-def test_quotes_coverage_and_timeline(
-    qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
-) -> None:
+def test_quotes_coverage_and_timeline(qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester) -> None:
     assert window.library is not None
     window.library.extract_entities()
     compare = open_compare(qtbot, window, sample_2019(window))
@@ -295,7 +287,8 @@ def test_exports_write_valid_files(qtbot: QtBot, compared: CompareWindow, tmp_pa
     with table.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert tuple(rows[0]) == COLUMNS and len(rows) == 2
-    assert rows[1][COLUMNS.index("value_a")] == "более 30" and rows[1][COLUMNS.index("outlet_b")] == "Interfax-Russia.ru"
+    assert rows[1][COLUMNS.index("value_a")] == "более 30"
+    assert rows[1][COLUMNS.index("outlet_b")] == "Interfax-Russia.ru"
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["comparison.html", "discrepancies.csv"]
 
 

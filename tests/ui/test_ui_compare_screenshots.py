@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,15 @@ def test_compare_screenshots(language: str, qtbot: QtBot, locations: Locations, 
     window = open_window(qtbot, locations)
     assert window.library is not None
     window.library.extract_entities()
+    window.set_sort("date")
+    selection = window.results.list.selectionModel()
+    for article_id in sample_2019(window):
+        index = window.results_model.index(window.results_model.row_of(article_id), 0)
+        selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+    QApplication.processEvents()
+    assert window.results.compare_button.isVisible()
+    assert window.grab().save(str(shots / f"results-selected-{language}.png"))
+
     compare = open_compare(qtbot, window, sample_2019(window))
     assert compare.panels is not None
     compare.panels.discrepancies.choose_row(0)

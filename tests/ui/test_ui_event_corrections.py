@@ -43,6 +43,18 @@ def event_facet(window: MainWindow) -> dict[str, int]:
     return window.library.search("", limit=0).facets["event"]
 
 
+def facet_label(window: MainWindow, event_id: str) -> str:
+    from viewer.ui.facet_model import FacetModel
+
+    model = window.facets.model
+    parent = model.facet_index("event")
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if index.data(FacetModel.ValueRole) == event_id:
+            return index.data()
+    return ""
+
+
 def test_rename_round_trips_and_survives_reopening(window: MainWindow, qtbot: QtBot) -> None:
     wait_events(qtbot, window)
     forum = forum_event_id(window)
@@ -58,6 +70,7 @@ def test_rename_round_trips_and_survives_reopening(window: MainWindow, qtbot: Qt
     assert window.archive_events.find(forum).label == "Форум в Омске, 2019"  # type: ignore[union-attr]
     assert pane.model.index(pane.model.row_of(forum), 0).data() == "Форум в Омске, 2019"
     assert "The event is renamed" in window.status.current_message()
+    assert facet_label(window, forum) == "Форум в Омске, 2019"  # the event filter reads the new name
 
     again = reopen(qtbot, window)
     assert again.archive_events.find(forum).label == "Форум в Омске, 2019"  # type: ignore[union-attr]

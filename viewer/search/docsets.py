@@ -13,9 +13,11 @@ import numpy as np
 from whoosh import query
 from whoosh.searching import Searcher
 
+from viewer.search.fields import form_hash
 from viewer.search.phrases import phrase_docs
-from viewer.search.posting_arrays import PostingCache
-from viewer.search.query import ArticleSet, ExactForm
+from viewer.search.posting_arrays import PostingCache, Postings
+from viewer.search.query import TEXT_FIELDS, ArticleSet, ExactForm
+from viewer.text.lemmas import lemma
 
 DATE_FIELD = "date"
 
@@ -55,9 +57,7 @@ class DocSets:
 
     def _mask(self, q: query.Query) -> np.ndarray:
         if isinstance(q, query.Term):
-            mask = self.empty()
-            mask[self.postings.get(q.fieldname, q.text).docs] = True
-            return mask
+            return self._term_mask(self.postings.get(q.fieldname, q.text))
         if isinstance(q, query.Or):
             mask = self.empty()
             for child in q.subqueries:
@@ -87,6 +87,9 @@ class DocSets:
         if isinstance(q, query.Phrase):
             return self._phrase(q)
         if isinstance(q, ExactForm):
+            found = self._exact_forms(q)
+            if found is not None:
+                return found
             candidates = self._mask(q.child) & self.live
             return self.of(q.kept(self.searcher, np.flatnonzero(candidates).tolist()))
         if isinstance(q, ArticleSet):
@@ -102,15 +105,35 @@ class DocSets:
             mask &= dates < q.end if q.endexcl else dates <= q.end
         return mask
 
+    def _exact_forms(self, q: ExactForm) -> np.ndarray | None:
+        """Documents with these word forms in a row, found by the form hashes kept beside the
+        positions; None when the index has no hashes for them (it predates them)."""
+        hashes = [form_hash(form) for form in q.forms]
+        terms = [lemma(form) for form in q.forms]
+        mask = self.empty()
+        for fieldname in TEXT_FIELDS:
+            words = [self.postings.get(fieldname, term, positions=True) for term in terms]
+            if any(p.forms is None or (p.forms < 0).any() for p in words):
+                return None
+            candidates = self.live.copy()
+            for postings in words:
+                candidates &= self._term_mask(postings)
+            if candidates.any():
+                mask[phrase_docs(words, candidates, 1, hashes)] = True
+        return mask
+
+    def _term_mask(self, postings: Postings) -> np.ndarray:
+        mask = self.empty()
+        mask[postings.docs] = True
+        return mask
+
     def _phrase(self, q: query.Phrase) -> np.ndarray:
         words = q.words
         if not words:
             return self.empty()
         candidates = self.live.copy()
         for word in words:
-            mask = self.empty()
-            mask[self.postings.get(q.fieldname, word).docs] = True
-            candidates &= mask
+            candidates &= self._term_mask(self.postings.get(q.fieldname, word))
             if not candidates.any():
                 return candidates
         if len(words) == 1:

@@ -1,16 +1,20 @@
 """Whoosh field types for lemmatised Russian text.
 
 Everything here is pickled into the index's schema, so it must stay importable under
-these names. Indexing takes already-lemmatised token lists (worker processes compute
-them in parallel); queries go through ``LemmaAnalyzer``, which applies the very same
-tokenisation and lemmatisation, so a query in any case form meets the indexed lemma.
+these names. Indexing takes already-lemmatised tokens (worker processes compute them in
+parallel); queries go through ``LemmaAnalyzer``, which applies the very same tokenisation
+and lemmatisation, so a query in any case form meets the indexed lemma. Beside each
+position the index keeps a 16-bit hash of the word form found there, so that ``exact:``
+queries are answered from the index instead of by reading texts.
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh import columns, fields, formats
@@ -18,7 +22,38 @@ from whoosh.analysis import Filter, RegexTokenizer, Token
 from whoosh.qparser.common import QueryParserError
 from whoosh.system import _INT_SIZE, pack_uint
 
-from viewer.text.lemmas import TOKEN_PATTERN, lemma
+from viewer.text.lemmas import TOKEN_PATTERN, lemma, words
+
+_FORM_HASHES: dict[str, int] = {}
+_FORM_HASHES_LIMIT = 2_000_000
+
+
+def form_hash(form: str) -> int:
+    """A word form's 16-bit hash (of its lower-case, ё-folded spelling), as the index keeps it.
+
+    Two forms of one lemma share a hash with a chance of 1 in 65,536; an ``exact:`` query for
+    one of them would then also find the other.
+    """
+    found = _FORM_HASHES.get(form)
+    if found is None:
+        found = zlib.crc32(form.encode("utf-8")) & 0xFFFF
+        if len(_FORM_HASHES) >= _FORM_HASHES_LIMIT:
+            _FORM_HASHES.clear()
+        _FORM_HASHES[form] = found
+    return found
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text as the index takes it: each token's lemma and its form (lower-case, ё folded)."""
+
+    lemmas: list[str]
+    forms: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        forms = words(text)
+        return cls([lemma(form) for form in forms], forms)
 
 
 class LemmaFilter(Filter):
@@ -40,15 +75,33 @@ class CompactPositions(formats.Positions):
 
     Whoosh's own Positions format pickles every posting's list; packing is several
     times faster to write and read, and the index is only ever read by this class.
+    A value is the count (4 bytes, big-endian), the deltas (4 bytes each, native order)
+    and, when given, each position's ``form_hash`` (2 bytes each, padded to a multiple of 4).
     """
 
-    def encode(self, poslist: Sequence[int]) -> bytes:
+    def encode(self, poslist: Sequence[int], forms: Sequence[int] | None = None) -> bytes:
         deltas = array("I")
         previous = 0
         for position in poslist:
             deltas.append(position - previous)
             previous = position
-        return pack_uint(len(deltas)) + deltas.tobytes()
+        encoded = pack_uint(len(deltas)) + deltas.tobytes()
+        if forms is not None:
+            hashes = array("H", forms)
+            if len(hashes) % 2:
+                hashes.append(0)
+            encoded += hashes.tobytes()
+        return encoded
+
+    def decode_form_hashes(self, valuestring: bytes) -> list[int] | None:
+        """Each position's ``form_hash``, or None for a value written without them."""
+        count = self.decode_frequency(valuestring)
+        start = _INT_SIZE + 4 * count
+        if len(valuestring) <= start:
+            return None
+        hashes = array("H")
+        hashes.frombytes(valuestring[start : start + 2 * count])
+        return list(hashes)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         deltas = array("I")
@@ -78,14 +131,23 @@ class LemmaText(fields.TEXT):
         return iter([qstring.lower().replace("ё", "е")])
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        """Postings of a ``Tokens`` (with form hashes) or of a plain list of lemmas."""
         if isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
         positions: dict[str, list[int]] = defaultdict(list)
-        for position, term in enumerate(value):
-            positions[term].append(position)
         encode = self.format.encode
         boost = self.format.field_boost
+        if isinstance(value, Tokens):
+            forms: dict[str, list[int]] = defaultdict(list)
+            for position, (term, form) in enumerate(zip(value.lemmas, value.forms, strict=True)):
+                positions[term].append(position)
+                forms[term].append(form_hash(form))
+            for term, poslist in positions.items():
+                yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist, forms[term])
+            return
+        for position, term in enumerate(value):
+            positions[term].append(position)
         for term, poslist in positions.items():
             yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
 

@@ -10,6 +10,7 @@ asks for the same words again and again.
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -30,21 +31,23 @@ class Postings:
     """One term's postings over the whole index, by ascending global document number.
 
     ``positions`` (only when asked for) holds every occurrence's position, posting after
-    posting; ``counts`` says how many belong to each posting.
+    posting; ``counts`` says how many belong to each posting; ``forms`` the ``form_hash`` of
+    the word form at each occurrence (-1 where the index has none).
     """
 
     docs: np.ndarray  # int64 document numbers
     weights: np.ndarray  # float64 term weight (frequency times the field's boost)
     counts: np.ndarray | None = None
     positions: np.ndarray | None = None
+    forms: np.ndarray | None = None
 
     @property
     def nbytes(self) -> int:
-        extra = 0 if self.positions is None or self.counts is None else self.positions.nbytes + self.counts.nbytes
-        return self.docs.nbytes + self.weights.nbytes + extra
+        arrays = (self.docs, self.weights, self.counts, self.positions, self.forms)
+        return sum(a.nbytes for a in arrays if a is not None)
 
 
-EMPTY = Postings(_EMPTY_INT, np.zeros(0), _EMPTY_INT, _EMPTY_INT)
+EMPTY = Postings(_EMPTY_INT, np.zeros(0), _EMPTY_INT, _EMPTY_INT, _EMPTY_INT)
 
 
 class PostingCache:
@@ -95,6 +98,7 @@ class PostingCache:
             np.concatenate([p.weights for p in parts]),
             np.concatenate([p.counts for p in parts]) if positions else None,  # type: ignore[misc]
             np.concatenate([p.positions for p in parts]) if positions else None,  # type: ignore[misc]
+            np.concatenate([p.forms for p in parts]) if positions else None,  # type: ignore[misc]
         )
 
 
@@ -110,8 +114,8 @@ def _decode(matcher: Any, offset: int, positions: bool) -> Postings:
                 values.append(matcher.value())
             matcher.next()
     docs = np.asarray(ids, dtype=np.int64) + offset
-    counts, flat = _positions(values) if positions else (None, None)
-    return Postings(docs, np.asarray(weights, dtype=np.float64), counts, flat)
+    counts, flat, forms = _positions(values) if positions else (None, None, None)
+    return Postings(docs, np.asarray(weights, dtype=np.float64), counts, flat, forms)
 
 
 def _read_blocks(matcher: W3LeafMatcher, positions: bool) -> tuple[np.ndarray, list[float], list[bytes]]:
@@ -141,23 +145,30 @@ def _read_blocks(matcher: W3LeafMatcher, positions: bool) -> tuple[np.ndarray, l
     return ids_all, weights, values
 
 
-def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """(occurrences per posting, absolute positions) from CompactPositions values.
+def _positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(occurrences per posting, absolute positions, form hashes) from CompactPositions values.
 
-    Each value is a 4-byte count followed by that many 4-byte position deltas; the count is
-    also the value's length, so all values decode together.
+    Each value is a 4-byte big-endian count, that many 4-byte position deltas and, in an
+    index that has them, that many 2-byte form hashes padded to 4 bytes. The values' lengths
+    and counts say where everything is, so all of them decode together.
     """
     if not values:
-        return _EMPTY_INT, _EMPTY_INT
-    words = np.frombuffer(b"".join(values), dtype=np.uint32)
+        return _EMPTY_INT, _EMPTY_INT, _EMPTY_INT
+    data = b"".join(values)
+    words = np.frombuffer(data, dtype=np.uint32)
     sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-    counts = sizes - 1
-    headers = np.cumsum(sizes) - sizes
-    keep = np.ones(len(words), dtype=bool)
-    keep[headers] = False
-    totals = np.cumsum(words[keep], dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes  # each value's first word
+    counts = words[starts].byteswap().astype(np.int64) if sys.byteorder == "little" else words[starts].astype(np.int64)
+    # Occurrence i of posting p: its delta word, and its place among all occurrences.
+    first = np.cumsum(counts) - counts
+    within = np.arange(int(counts.sum())) - np.repeat(first, counts)
+    deltas = words[np.repeat(starts + 1, counts) + within]
+    totals = np.cumsum(deltas, dtype=np.int64)
     # Deltas restart at each posting: take away the running total where each posting begins.
-    ends = np.cumsum(counts)
-    before = np.concatenate(([0], totals[ends[:-1] - 1])) if len(totals) else np.zeros(len(counts), np.int64)
-    before = np.where(np.concatenate(([True], counts[:-1] > 0)), before, 0)
-    return counts, totals - np.repeat(before, counts)
+    before = np.where(first > 0, totals[np.maximum(first - 1, 0)] if len(totals) else 0, 0)
+    positions = totals - np.repeat(before, counts)
+    hashed = sizes > counts + 1
+    halves = np.frombuffer(data[: len(data) - len(data) % 2], dtype=np.uint16)
+    at = np.repeat(2 * (starts + 1 + counts), counts) + within
+    forms = np.where(np.repeat(hashed, counts), halves[np.minimum(at, len(halves) - 1)].astype(np.int64), -1)
+    return counts, positions, forms

@@ -63,8 +63,10 @@ class QueryError(ValueError):
 class ExactForm(query.WrappingQuery):
     """Documents where the word forms themselves occur, not just their lemma.
 
-    The index holds lemmas only (a second, exact-form field would double indexing
-    time), so this narrows the lemma query's documents by reading their text.
+    The index's terms are lemmas; beside each position it keeps a hash of the form found
+    there, and the search engine (``docsets``) answers from those. Whoosh's matcher here,
+    and the engine for an index written without the hashes, narrow the lemma query's
+    documents by reading their text instead.
     """
 
     def __init__(

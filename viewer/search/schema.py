@@ -9,13 +9,13 @@ from typing import Any
 from whoosh import columns, fields
 from whoosh.analysis import Filter, IDTokenizer, LowercaseFilter, RegexTokenizer, Token
 
-from viewer.search.fields import DateField, LemmaText
-from viewer.text.lemmas import TOKEN_PATTERN, lemmas
+from viewer.search.fields import DateField, LemmaText, Tokens
+from viewer.text.lemmas import TOKEN_PATTERN
 from viewer.text.normalise import fold
 
 # Bump when the schema or the analysis changes: the index is then rebuilt from the
 # catalog on next open (no user data lives in the index).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields that facets count, with the index column holding each document's display value.
 FACET_COLUMNS = {"outlet": "outlet_name", "author": "author_name", "year": "year", "month": "month"}
@@ -83,8 +83,8 @@ def index_document(article: Mapping[str, Any]) -> dict[str, Any]:
     """
     doc: dict[str, Any] = {
         "id": article["id"],
-        "title": lemmas(article["title"] or ""),
-        "body": lemmas(article["body"] or ""),
+        "title": Tokens.of(article["title"] or ""),
+        "body": Tokens.of(article["body"] or ""),
         "outlet_name": (article.get("outlet") or "").encode("utf-8"),
         "author_name": (article.get("author") or "").encode("utf-8"),
     }

@@ -36,9 +36,9 @@ Postings = tuple[array, array, list[bytes]]
 Entry = tuple[str, bytes, Postings]
 Posting = tuple[bytes, int, float, bytes]  # what ``Field.index`` yields: term, frequency, weight, value
 
-# What a posting and a new term cost in memory here, roughly: a term number, a document
-# number, a weight, a list slot and the value's bytes object; a term's key and dictionary slot.
-_POSTING_BYTES = 4 + 4 + 8 + 8 + 33
+# What a posting and a new term cost in memory here, besides the value's bytes: a term number,
+# a document number, a weight and the value's length; a term's key and dictionary slot.
+_POSTING_BYTES = 4 + 4 + 8 + 4
 _TERM_BYTES = 33 + 8 + 100
 
 # Blocks whose values and document numbers come to fewer bytes than this are stored without
@@ -85,14 +85,22 @@ class _TermNumbers(dict[bytes, int]):
 
 
 class _FieldPostings:
-    """One field's postings in the order they came, one array entry a posting."""
+    """One field's postings in the order they came, one array entry a posting.
+
+    Values (encoded positions) are kept back to back in one buffer, with their lengths:
+    a bytes object for each would take several times the memory.
+    """
 
     def __init__(self) -> None:
+        self._empty()
+
+    def _empty(self) -> None:
         self.numbers = _TermNumbers()
         self.term_numbers = array("I")
         self.docnums = array("I")
         self.weights = array("d")
-        self.values: list[bytes | None] = []
+        self.values = bytearray()
+        self.value_lengths = array("I")
 
     def add(self, docnum: int, postings: list[Posting], boost: float) -> tuple[int, int]:
         """Add one document's postings; (the field's length in it, memory taken)."""
@@ -101,32 +109,48 @@ class _FieldPostings:
         self.term_numbers.extend(map(self.numbers.__getitem__, terms))
         self.docnums.extend(itertools.repeat(docnum, len(terms)))
         self.weights.extend(weights if boost == 1.0 else [weight * boost for weight in weights])
-        self.values.extend(values)
+        if None in values:
+            values = tuple(value or b"" for value in values)
+        self.value_lengths.extend(map(len, values))
+        before = len(self.values)
+        self.values += b"".join(values)
+        size = _POSTING_BYTES * len(terms) + len(self.values) - before
         new_terms = len(self.numbers.terms) - known
-        size = _POSTING_BYTES * len(terms) + sum(map(len, filter(None, values)))
         if new_terms:
             size += _TERM_BYTES * new_terms + sum(map(len, self.numbers.terms[known:]))
         return sum(frequencies), size
 
     def sorted_terms(self) -> Iterator[tuple[bytes, Postings]]:
-        """Each term in byte order with its postings in document order (a stable sort)."""
+        """Each term in byte order with its postings in document order.
+
+        A counting sort: each term's place follows from the number of postings of the
+        terms before it, and postings are dealt into place in the order they came.
+        """
         terms = self.numbers.terms
         by_term = sorted(range(len(terms)), key=terms.__getitem__)
-        rank = [0] * len(terms)
-        for position, number in enumerate(by_term):
-            rank[number] = position
-        keys = list(map(rank.__getitem__, self.term_numbers))
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        del keys
         counts = Counter(self.term_numbers)
+        next_place = [0] * len(terms)
+        place = 0
+        for number in by_term:
+            next_place[number] = place
+            place += counts[number]
+        order = array("I", bytes(4 * len(self.term_numbers)))
+        for posting, number in enumerate(self.term_numbers):
+            place = next_place[number]
+            order[place] = posting
+            next_place[number] = place + 1
         docnums = array("I", map(self.docnums.__getitem__, order))
         weights = array("d", map(self.weights.__getitem__, order))
-        values = list(map(self.values.__getitem__, order))
-        del order
+        starts = array("Q", itertools.accumulate(self.value_lengths, initial=0))
+        data = bytes(self.values)
+        self._empty()  # what is left of the field's memory goes
         start = 0
         for number in by_term:
             stop = start + counts[number]
-            yield terms[number], (docnums[start:stop], weights[start:stop], values[start:stop])
+            postings = order[start:stop]
+            ends = map(starts.__getitem__, map((1).__add__, postings))
+            values = list(map(data.__getitem__, map(slice, map(starts.__getitem__, postings), ends)))
+            yield terms[number], (docnums[start:stop], weights[start:stop], values)
             start = stop
 
 

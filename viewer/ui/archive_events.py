@@ -96,10 +96,6 @@ class ArchiveEvents(QObject):
         self._loaded = True
         self.changed.emit()
 
-    def clear(self) -> None:
-        self._set([])
-        self._loaded = False
-
     # answers -----------------------------------------------------------------
     @property
     def loaded(self) -> bool:

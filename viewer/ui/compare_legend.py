@@ -63,7 +63,7 @@ def selection_format(palette: QPalette) -> QTextCharFormat:
     """The chosen passage and its counterparts: the palette's highlight, softened to read through."""
     base = palette.color(QPalette.ColorRole.Base)
     high = palette.color(QPalette.ColorRole.Highlight)
-    share = 0.45
+    share = 0.38
     colour = QColor(
         round(high.red() * share + base.red() * (1 - share)),
         round(high.green() * share + base.green() * (1 - share)),

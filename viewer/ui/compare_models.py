@@ -46,9 +46,16 @@ class _TableModel(QAbstractTableModel):
         super().__init__(parent)
         self.comparison = comparison
         self._rows = list(rows)
+        self._headers: list[str] | None = None
 
     def headers(self) -> list[str]:
         raise NotImplementedError
+
+    def header_texts(self) -> list[str]:
+        """``headers()``, translated once (views ask for the column count very often)."""
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def cell(self, row: Any, column: int) -> str:
         raise NotImplementedError
@@ -66,7 +73,7 @@ class _TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self.header_texts())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -88,7 +95,7 @@ class _TableModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        headers = self.headers()
+        headers = self.header_texts()
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers):
             if role == Qt.ItemDataRole.DisplayRole:
                 return headers[section]

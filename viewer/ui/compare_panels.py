@@ -142,7 +142,6 @@ class ComparePanels(QTabWidget):
 
     def _discrepancy_chosen(self, item: object) -> None:
         sides = self.discrepancies.model.sides(item)  # type: ignore[attr-defined]
-        self.detail.setText(
-            "\n".join(f"{outlet_of(self.comparison, place.report)}: «{one_line(place.context, 400)}»" for place in sides)
-        )
+        lines = [f"{outlet_of(self.comparison, place.report)}: «{one_line(place.context, 400)}»" for place in sides]
+        self.detail.setText("\n".join(lines))
         self.discrepancyChosen.emit(item)

@@ -12,10 +12,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QObject, QPointF, QRectF, QSize, Qt, QTime
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from viewer.ui.compare_legend import SHARED, tint
 from viewer.ui.highlights import secondary_colour
 
 if TYPE_CHECKING:
@@ -119,9 +118,10 @@ class TimelineView(QWidget):
         track_right = max(track_left + 40, self.width() - PADDING - right_width - GAP)
         ink = palette.color(QPalette.ColorRole.Text)
         muted = secondary_colour(palette)
-        track = palette.color(QPalette.ColorRole.Midlight)
-        bar = tint(SHARED, palette) or palette.color(QPalette.ColorRole.Mid)
+        track = palette.color(QPalette.ColorRole.Mid)
         dot = palette.color(QPalette.ColorRole.Highlight)
+        bar = QColor(dot)
+        bar.setAlpha(110)
         for number, row in enumerate(self.rows):
             top = PADDING + number * ROW_HEIGHT
             middle = top + ROW_HEIGHT / 2
@@ -133,7 +133,7 @@ class TimelineView(QWidget):
             )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
-            painter.drawRoundedRect(QRectF(track_left, middle - 3, track_right - track_left, 6), 3, 3)
+            painter.drawRect(QRectF(track_left, middle - 0.5, track_right - track_left, 1))
             if row.share is not None:
                 x = track_left + (track_right - track_left) * row.share
                 painter.setBrush(bar)

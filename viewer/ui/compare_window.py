@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1400, 900)
 COLUMN_MIN_WIDTH = 300
-PANELS_SHARE = 0.3
+PANELS_SHARE = 0.28
 
 
 def open_comparison(host: MainWindow, ids: list[str], event_id: str | None = None) -> CompareWindow | None:
@@ -220,6 +220,7 @@ class CompareWindow(QWidget):
         for column in self.columns:
             row.addWidget(column)
         row.setMinimumWidth(COLUMN_MIN_WIDTH * len(self.columns) + len(self.columns))
+        row.setSizes([1000] * len(self.columns))  # equal shares, whatever each header asks for
         scroll = QScrollArea()
         scroll.setObjectName("CompareScroll")
         scroll.setFrameShape(QFrame.Shape.NoFrame)

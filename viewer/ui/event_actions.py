@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from viewer.ui.event_dialogs import Destination, MergeEventsDialog, MoveReportsDialog, RenameEventDialog
 from viewer.ui.event_edits import split_off, take_out
 from viewer.ui.icons import icon
 
 if TYPE_CHECKING:
+    from viewer.archive.catalog import StoredArticle
     from viewer.events.stage import EventSummary
+    from viewer.library import Library
     from viewer.ui.main_window import MainWindow
 
 
@@ -39,6 +41,7 @@ class EventActions(QObject):
         self.show_articles.setToolTip(self.tr("Show the event's reports in the Articles tab (Enter)"))
         self.compare = self._action(self.tr("&Compare Reports"), self.compare_selected)
         self.compare.setIcon(icon("compare"))
+        self.compare.setToolTip(self.tr("Compare the event's reports side by side"))
         self.rename = self._action(self.tr("&Rename Event…"), self.rename_selected, ["F2"])
         self.merge = self._action(self.tr("&Merge Events…"), self.merge_selected)
         self.split = self._action(self.tr("S&plit Event…"), lambda: self.move_selected(Destination.NEW_EVENT))
@@ -56,8 +59,7 @@ class EventActions(QObject):
         window.archive_events.changed.connect(self._events_read)
         window.archive_events.failed.connect(self._read_failed)
         strip = window.reader.event_strip
-        strip.compare_available = self.can_compare()
-        strip.set_sources(window.archive_events, lambda article_id: self._library_article(article_id))
+        strip.set_sources(window.archive_events, self._library_article)
         strip.articleRequested.connect(self.open_report)
         strip.eventRequested.connect(self.show_event)
         strip.compareRequested.connect(self.compare_reports)
@@ -84,14 +86,11 @@ class EventActions(QObject):
                 menu.addAction(action)
                 self._window.addAction(action)
 
-    def _library_article(self, article_id: str) -> object:
+    def _library_article(self, article_id: str) -> StoredArticle | None:
         library = self._window.library
         return library.article(article_id) if library is not None else None
 
     # state ---------------------------------------------------------------------
-    def can_compare(self) -> bool:
-        return callable(getattr(self._window, "compare_articles", None))
-
     def selected(self) -> list[EventSummary]:
         """The events chosen in the list, while the list is shown."""
         if self._window.library is None or not self._window.showing_events():
@@ -103,11 +102,7 @@ class EventActions(QObject):
         one = events[0] if len(events) == 1 else None
         pinned = one is not None and one.pinned
         self.show_articles.setEnabled(one is not None)
-        self.compare.setEnabled(one is not None and len(one.articles) > 1 and self.can_compare())
-        self.compare.setToolTip(
-            self.tr("Compare the event's reports side by side") if self.can_compare()
-            else self.tr("The comparison is not available")
-        )
+        self.compare.setEnabled(one is not None and len(one.articles) > 1)
         self.rename.setEnabled(one is not None)
         self.merge.setEnabled(len(events) > 1)
         self.split.setEnabled(one is not None and len(one.articles) > 1 and not pinned)
@@ -124,6 +119,7 @@ class EventActions(QObject):
         events = self._window.archive_events.events()
         self._window.events_pane.set_events(events, keep=self._keep)
         self._keep = []
+        self._window.facets.refresh_labels()  # the event filter's names
         self.update()
 
     def _read_failed(self, message: str) -> None:
@@ -188,9 +184,7 @@ class EventActions(QObject):
             self.compare_reports(list(events[0].articles), events[0].id)
 
     def compare_reports(self, article_ids: list[str], event_id: str | None = None) -> None:
-        compare = getattr(self._window, "compare_articles", None)
-        if callable(compare):
-            compare(article_ids, event_id)
+        self._window.compare_articles(article_ids, event_id)
 
     # corrections ---------------------------------------------------------------
     def _open(self, dialog: QDialog, apply: Callable[[], None]) -> QDialog:
@@ -208,14 +202,25 @@ class EventActions(QObject):
         dialog = RenameEventDialog(events[0], self._window)
         return self._open(dialog, lambda: self.apply_rename(events[0].id, dialog.label()))
 
-    def apply_rename(self, event_id: str, label: str) -> bool:
+    def _correct(self, change: Callable[[Library], object]) -> bool:
+        """Make one correction through the GUI thread's Library; say so when it cannot be made."""
         library = self._window.library
         if library is None:
             return False
+        # A few rows of user data, but the core sums the events up again for each call:
+        # a second or two in an archive of tens of thousands of articles.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            library.rename_event(event_id, label)
+            change(library)
         except (KeyError, ValueError) as error:
             self._fail(error)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
+
+    def apply_rename(self, event_id: str, label: str) -> bool:
+        if not self._correct(lambda library: library.rename_event(event_id, label)):
             return False
         self._changed(self.tr("The event is renamed"), [event_id])
         return True
@@ -228,18 +233,14 @@ class EventActions(QObject):
         return self._open(dialog, lambda: self.apply_merge(dialog.ordered_ids()))
 
     def apply_merge(self, event_ids: Sequence[str]) -> bool:
-        library = self._window.library
-        if library is None or len(event_ids) < 2:
+        if len(event_ids) < 2:
             return False
         pinned = [e for e in map(self._window.archive_events.find, event_ids[1:]) if e is not None and e.pinned]
         if pinned:
             self._fail(ValueError(self.tr("«%1» is pinned: unpin it first, or keep its name").replace(
                 "%1", pinned[0].label)))
             return False
-        try:
-            library.merge_events(list(event_ids))
-        except (KeyError, ValueError) as error:
-            self._fail(error)
+        if not self._correct(lambda library: library.merge_events(list(event_ids))):
             return False
         self._changed(self.tr("%n event(s) merged", "", len(event_ids)), [event_ids[0]])
         return True
@@ -264,29 +265,28 @@ class EventActions(QObject):
         self, event_id: str, article_ids: Sequence[str], destination: Destination, target: str = "", label: str = ""
     ) -> bool:
         """Move reports of ``event_id``: into a new event (a split), each on its own, or into ``target``."""
-        library = self._window.library
         event = self._window.archive_events.find(event_id)
-        if library is None or event is None or not article_ids:
+        if event is None or not article_ids:
             return False
-        try:
-            staying = event_id
+        outcome = {"staying": event_id, "keep": target or event_id}
+
+        def change(library: Library) -> None:
             if destination is Destination.NEW_EVENT:
-                staying, new_id = split_off(library, event, article_ids, label)
-                keep = [new_id]
-                message = self.tr("The event is split")
+                outcome["staying"], outcome["keep"] = split_off(library, event, article_ids, label)
+            elif destination is Destination.OTHER_EVENT:
+                for article_id in article_ids:
+                    library.move_article(article_id, target)
             else:
-                if destination is Destination.OTHER_EVENT:
-                    for article_id in article_ids:
-                        library.move_article(article_id, target)
-                else:
-                    staying = take_out(library, event, article_ids)
-                keep = [target or staying or event_id]
-                message = self.tr("%n report(s) moved", "", len(article_ids))
-        except (KeyError, ValueError) as error:
-            self._fail(error)
+                outcome["staying"] = outcome["keep"] = take_out(library, event, article_ids) or event_id
+
+        if not self._correct(change):
             return False
-        self._follow_filter(event_id, staying)
-        self._changed(message, keep)
+        self._follow_filter(event_id, outcome["staying"])
+        if destination is Destination.NEW_EVENT:
+            message = self.tr("The event is split")
+        else:
+            message = self.tr("%n report(s) moved", "", len(article_ids))
+        self._changed(message, [outcome["keep"]])
         return True
 
     def pin_selected(self) -> None:
@@ -295,13 +295,7 @@ class EventActions(QObject):
             self.apply_pin(events[0].id, not events[0].pinned)
 
     def apply_pin(self, event_id: str, pinned: bool) -> bool:
-        library = self._window.library
-        if library is None:
-            return False
-        try:
-            library.pin_event(event_id, pinned)
-        except (KeyError, ValueError) as error:
-            self._fail(error)
+        if not self._correct(lambda library: library.pin_event(event_id, pinned)):
             return False
         self._changed(self.tr("The event is pinned") if pinned else self.tr("The event is unpinned"), [event_id])
         return True
@@ -313,15 +307,12 @@ class EventActions(QObject):
 
     def move_out(self, article_id: str) -> bool:
         """«Not this event»: the article becomes an event of its own."""
-        library = self._window.library
         event = self._window.archive_events.event_of(article_id)
-        if library is None or event is None:
+        if event is None:
             return False
-        try:
-            staying = take_out(library, event, [article_id])
-        except (KeyError, ValueError) as error:
-            self._fail(error)
+        staying: list[str] = []
+        if not self._correct(lambda library: staying.append(take_out(library, event, [article_id]))):
             return False
-        self._follow_filter(event.id, staying)
+        self._follow_filter(event.id, staying[0])
         self._changed(self.tr("The article is taken out of its event"))
         return True

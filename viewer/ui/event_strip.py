@@ -43,7 +43,6 @@ class EventStrip(QFrame):
         self._article_id = ""
         self._event: EventSummary | None = None
         self._titles: dict[str, str] = {}
-        self.compare_available = False
 
         self.text = QLabel()
         self.text.setObjectName("EventStripText")
@@ -107,9 +106,8 @@ class EventStrip(QFrame):
             parts.append(f'<a href="event:">{html.escape(more)}</a>')
         intro = html.escape(self.tr("Also reported by:"))
         line = f"{intro} {', '.join(parts)}"
-        if self.compare_available:
-            compare = html.escape(self.tr("Compare"))
-            line += f' · <a href="compare:">{compare}</a>'
+        compare = html.escape(self.tr("Compare"))
+        line += f' · <a href="compare:">{compare}</a>'
         self.text.setText(line)
         pinned = self._event.pinned
         self.not_this_button.setEnabled(not pinned)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from viewer.events.stage import EventSummary
 
 Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class Column(IntEnum):
@@ -270,6 +271,5 @@ class EventsModel(QAbstractTableModel):
         return (self.tr("Event"), self.tr("Dates"), self.tr("Outlets"), self.tr("Reports"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        # The view asks this of every row at each relayout: no flag arithmetic here.
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -50,6 +50,7 @@ class EventsPane(QWidget):
         self.setObjectName("EventsPane")
         self.model = EventsModel(self)
         self._menu_actions: list[QAction | None] = []
+        self._loading = True  # until the events are first read
 
         self.count_label = QLabel()
         self.count_label.setObjectName("PanelTitle")
@@ -63,6 +64,7 @@ class EventsPane(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAcceptDrops(False)
         self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self.focus_list)
 
         self.view = QTreeView()
         self.view.setObjectName("EventsList")
@@ -140,6 +142,7 @@ class EventsPane(QWidget):
         """Show ``events``; select the first of ``keep`` still listed (else what was selected)."""
         wanted = [*keep, *self.selected_ids()]
         scroll = self.view.verticalScrollBar().value()
+        self._loading = False
         self.model.set_events(events)
         self.view.verticalScrollBar().setValue(scroll)
         for event_id in wanted:
@@ -180,7 +183,10 @@ class EventsPane(QWidget):
         if shown:
             self.stack.setCurrentIndex(0)
             return
-        if not total:
+        if self._loading:
+            self.count_label.setText(self.tr("Reading the events…"))
+            self.empty.clear()
+        elif not total:
             self.empty.setText(self.tr("No events yet.\nReports are grouped into events when they are imported."))
         else:
             self.empty.setText(self.tr("No events match.\nTry another word, or show the single reports too."))

@@ -1,0 +1,211 @@
+"""Segments written from per-term posting lists are the segments whoosh's own writer makes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.qparser import QueryParser
+from whoosh.writing import SegmentWriter
+
+from viewer.paths import sample_archive
+from viewer.search import segment_postings
+from viewer.search import writer as index_writer
+from viewer.search.schema import index_document
+from viewer.search.writer import IndexWriter, open_or_create
+
+Row = dict[str, Any]
+OUTLETS = ("Омск Здесь", "БК55", "Interfax")
+
+# Common words of the sample (форум, Казахстан, сотрудничество) end up in more than one
+# 128-posting block; rare ones in one block of one posting.
+DOCUMENTS = 420
+
+
+def sample_sentences() -> list[str]:
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(sample_archive().glob("*.txt")))
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 3]
+
+
+def rows(count: int = DOCUMENTS, start: int = 0) -> list[Row]:
+    sentences = sample_sentences()
+    made = []
+    for n in range(start, start + count):
+        body = " ".join(sentences[(n * 7 + k * 13) % len(sentences)] for k in range(1 + n % 9))
+        made.append({
+            "id": f"doc{n:04d}",
+            "title": sentences[n % len(sentences)][:80],
+            "body": body + f" Материал {n}.",
+            "outlet": OUTLETS[n % 3],
+            "author": "Анна Бамбульская" if n % 4 == 0 else None,
+            "published": f"2019-{1 + n % 12:02d}-{1 + n % 28:02d}T10:00:00+00:00" if n % 5 else None,
+            "url": f"https://example.ru/{n}",
+            "paths": [f"/archive/{n}.txt"],
+        })  # fmt: skip
+    return made
+
+
+def whoosh_index(folder: Path, batches: list[list[Row]], deleted: tuple[str, ...] = ()) -> index.Index:
+    """The same documents written through whoosh's own segment writer, one commit a batch."""
+    ix = open_or_create(folder)
+    for batch in batches:
+        writer = SegmentWriter(ix, limitmb=index_writer.WRITER_MEMORY_MB)
+        for article_id in deleted:
+            writer.delete_by_term("id", article_id)
+        for row in batch:
+            writer.add_document(**index_document(row))
+        writer.commit()
+    return ix
+
+
+def letopis_index(folder: Path, batches: list[list[Row]], deleted: tuple[str, ...] = (), workers: int = 1) -> index.Index:
+    ix = open_or_create(folder)
+    for batch in batches:
+        writer = IndexWriter(ix, workers=workers)
+        for article_id in deleted:
+            writer.delete(article_id)
+        for row in batch:
+            writer.add(row)
+        writer.commit()
+    return ix
+
+
+def segment_files(ix: index.Index) -> list[tuple[bytes, bytes]]:
+    """The postings file and the terms table of each segment."""
+    found = []
+    for segment in ix._segments():
+        storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+        parts = []
+        for ext in (W3Codec.POSTS_EXT, W3Codec.TERMS_EXT):
+            with storage.open_file(segment.make_filename(ext)) as file:
+                parts.append(file.read())
+        found.append((parts[0], parts[1]))
+    return found
+
+
+def all_postings(ix: index.Index) -> Iterator[tuple[str, bytes, tuple[Any, ...], list[tuple[int, float, bytes]]]]:
+    """Every term with its statistics and its postings: document, weight, value."""
+    with ix.reader() as reader:
+        for fieldname, term in reader.all_terms():
+            info = reader.term_info(fieldname, term)
+            stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                     info.max_weight(), info.min_id(), info.max_id())  # fmt: skip
+            matcher = reader.postings(fieldname, term)
+            postings = []
+            while matcher.is_active():
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            yield fieldname, term, stats, postings
+
+
+QUERIES = ("форум", "форума Казахстана", '"межрегионального сотрудничества"', '"форум сотрудничества"~3',
+           "title:Казахстан", "губернатор OR выставка", "Омск NOT выставка", "outlet:БК55", "материал")  # fmt: skip
+
+
+def answers(ix: index.Index) -> dict[str, list[tuple[str, float]]]:
+    """Each query's hits in rank order with their scores."""
+    parser = QueryParser("body", ix.schema)
+    found = {}
+    with ix.searcher() as searcher:
+        for text in QUERIES:
+            results = searcher.search(parser.parse(text), limit=None)
+            found[text] = [(hit["id"], hit.score) for hit in results]
+    return found
+
+
+def positions(ix: index.Index, words: tuple[str, ...] = ("форум", "казахстан", "сотрудничество")) -> dict[Any, Any]:
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        stored_id = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
+        return {
+            (word, stored_id[docnum]): tuple(matcher.value_as("positions"))
+            for word in words
+            for docnum, matcher in _matched_docs(reader, "body", word)
+        }
+
+
+def _matched_docs(reader: Any, fieldname: str, word: str) -> Iterator[tuple[int, Any]]:
+    matcher = reader.postings(fieldname, word)
+    while matcher.is_active():
+        yield matcher.id(), matcher
+        matcher.next()
+
+
+@pytest.fixture
+def compress_every_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoosh compresses every block; so do we when told to, which makes segments comparable byte for byte."""
+    monkeypatch.setattr(segment_postings, "COMPRESS_FROM_BYTES", 0)
+
+
+@pytest.mark.usefixtures("compress_every_block")
+@pytest.mark.parametrize("memory_mb", [index_writer.WRITER_MEMORY_MB, 0.2])
+def test_segment_is_byte_for_byte_what_whoosh_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_mb: float) -> None:
+    """Also when the lists spill to run files on the way (0.2 MB: a run every few dozen documents)."""
+    monkeypatch.setattr(index_writer, "WRITER_MEMORY_MB", memory_mb)
+    documents = [rows()]
+    ours = segment_files(letopis_index(tmp_path / "ours", documents))
+    theirs = segment_files(whoosh_index(tmp_path / "whoosh", documents))
+    assert len(ours) == len(theirs) == 1
+    assert ours == theirs
+
+
+def test_lists_spill_to_runs_past_the_memory_limit(tmp_path: Path) -> None:
+    ix = open_or_create(tmp_path / "index")
+    writer = index_writer._SegmentWriter(ix, limitmb=0.2)
+    for row in rows(200):
+        writer.add_document(**index_document(row))
+    assert writer.pool.runs >= 3
+    writer.commit()
+    assert list(all_postings(ix)) == list(all_postings(whoosh_index(tmp_path / "whoosh", [rows(200)])))
+
+
+def test_index_answers_queries_like_whoosh_own(tmp_path: Path) -> None:
+    """Small blocks are stored uncompressed; postings, statistics, scores and positions are the same."""
+    ours = letopis_index(tmp_path / "ours", [rows()])
+    theirs = whoosh_index(tmp_path / "whoosh", [rows()])
+    assert list(all_postings(ours)) == list(all_postings(theirs))
+    assert answers(ours) == answers(theirs)
+    assert all(answers(ours).values())
+    assert positions(ours) == positions(theirs)
+    multi_block = [postings for field, _, _, postings in all_postings(ours) if field == "body" and len(postings) > 128]
+    assert multi_block, "the documents should give some terms more than one block"
+
+
+def test_merged_segments_and_deletions_match_whoosh(tmp_path: Path) -> None:
+    """Small commits make whoosh merge segments into the next one (through ``add_reader``)."""
+    batches = [rows(150), *(rows(4, start) for start in range(150, 182, 4))]
+    deleted = ("doc0003", "doc0151", "doc0160")
+    ours = letopis_index(tmp_path / "ours", batches, deleted)
+    theirs = whoosh_index(tmp_path / "whoosh", batches, deleted)
+    assert len(ours._segments()) == len(theirs._segments()) < len(batches)
+    assert list(all_postings(ours)) == list(all_postings(theirs))
+    assert answers(ours) == answers(theirs)
+
+
+def test_parallel_segments_answer_like_one_whoosh_segment(tmp_path: Path) -> None:
+    ours = letopis_index(tmp_path / "ours", [rows()], workers=2)
+    theirs = whoosh_index(tmp_path / "whoosh", [rows()])
+    assert len(ours._segments()) == 2
+    assert positions(ours) == positions(theirs)
+    mine, whoosh_own = answers(ours), answers(theirs)
+    for query in QUERIES:
+        assert _by_id(mine[query]) == pytest.approx(_by_id(whoosh_own[query])), query
+
+
+def _by_id(hits: list[tuple[str, float]]) -> dict[str, float]:
+    return dict(hits)
+
+
+def test_a_document_with_empty_fields_is_indexed(tmp_path: Path) -> None:
+    row: Row = {"id": "empty", "title": "", "body": "", "outlet": None, "author": None, "published": None,
+                "url": None, "paths": []}  # fmt: skip
+    ours = letopis_index(tmp_path / "ours", [[row, *rows(3)]])
+    theirs = whoosh_index(tmp_path / "whoosh", [[row, *rows(3)]])
+    assert list(all_postings(ours)) == list(all_postings(theirs))
+    assert ours.doc_count() == 4
+

@@ -365,8 +365,11 @@ class Library:
     def move_article(self, article_id: str, event_id: str | None) -> None:
         """Put an article in another event, or (None) in an event of its own."""
         target = self._event_or_fail(event_id).articles[0] if event_id else ""
+        before = self.event_of(article_id)
         self.user.events.move(article_id, target)
         self._external = None
+        if before is not None:
+            self._name_stays(before, [article_id])
 
     def split_event(self, event_id: str, article_ids: Sequence[str]) -> None:
         """Take ``article_ids`` out of an event into an event of their own."""
@@ -378,6 +381,19 @@ class Library:
         for article in leaving[1:]:
             self.user.events.move(article, leaving[0])
         self._external = None
+        self._name_stays(event, leaving)
+
+    def _name_stays(self, event: EventSummary, leaving: Sequence[str]) -> None:
+        """When the report an event is keyed by leaves it, the name the user gave the event
+        goes with the reports that stay (their event is keyed anew)."""
+        label = self.user.events.labels().get(event.key)
+        staying = [a for a in event.articles if a not in leaving]
+        if event.key not in leaving or not label or not staying:
+            return
+        self.user.events.rename(event.key, "")
+        rest = self.event_of(staying[0])
+        if rest is not None:
+            self.user.events.rename(rest.key, label)
 
     def rename_event(self, event_id: str, label: str) -> None:
         self.user.events.rename(self._event_or_fail(event_id).key, label)

@@ -71,6 +71,26 @@ def test_corrections_survive_regrouping_and_reimport(sample: Library) -> None:
     assert sample.event(forum.id).pinned
 
 
+def test_the_report_an_event_started_with_can_leave_it(sample: Library) -> None:
+    """An event is keyed by its first report: when that report leaves, the others stay together,
+    under the name the user gave the event."""
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    first, second, third = forum.articles
+    sample.rename_event(forum.id, "Открытие форума в Омске")
+    sample.move_article(first, None)
+    alone, rest = sample.event_of(first), sample.event_of(second)
+    assert alone is not None and alone.articles == (first,) and alone.label != "Открытие форума в Омске"
+    assert rest is not None and rest.articles == (second, third) and rest.label == "Открытие форума в Омске"
+
+    sample.move_article(first, rest.id)  # back in
+    assert sample.event_of(first).articles == forum.articles
+    together = sample.event_of(first)
+    sample.split_event(together.id, [together.key, third])
+    assert sample.event_of(first).articles == (first, third)
+    assert sample.event_of(second).articles == (second,)
+    assert sample.event_of(second).label == "Открытие форума в Омске"
+
+
 def test_new_articles_join_existing_events(sample: Library, tmp_path: Path) -> None:
     folder = tmp_path / "more"
     folder.mkdir()

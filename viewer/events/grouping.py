@@ -93,13 +93,21 @@ def apply_corrections(
         elif key in pinned:
             result[article] = article  # not a pinned member: on its own
     for article, target in moves.items():
-        if article not in result or article in in_pinned:
+        if article not in result or article in in_pinned or (target and target not in result):
             continue
-        if not target:
-            result[article] = article
-        elif target in result:
-            result[article] = result[target]
+        new_key = result[target] if target else article
+        if result[article] == article and not (target and new_key == article):
+            _rekey_the_rest(result, article)  # it leaves the event it started
+        result[article] = new_key
     return result
+
+
+def _rekey_the_rest(event_of: dict[str, str], key: str) -> None:
+    """The article an event is keyed by leaves it: the others stay together, keyed by the first
+    of them (in the grouping's order)."""
+    rest = [article for article, k in event_of.items() if k == key and article != key]
+    for article in rest:
+        event_of[article] = rest[0]
 
 
 def events_from(event_of: Mapping[str, str]) -> dict[str, list[str]]:

@@ -157,13 +157,24 @@ class EventStage:
     # reading ------------------------------------------------------------------
     def memberships(self) -> dict[str, str]:
         """Article id -> event key, corrections applied."""
+        return self._memberships()[1]
+
+    def _memberships(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(automatic, corrected): article id -> event key, before and after the corrections."""
         automatic = dict(self._db.execute("SELECT article_id, event_key FROM event_members"))
-        return apply_corrections(automatic, self._corrections.moves(), self._corrections.pins())
+        return automatic, apply_corrections(automatic, self._corrections.moves(), self._corrections.pins())
 
     def summaries(self) -> list[EventSummary]:
         """Every event, newest first."""
-        events = events_from(self.memberships())
-        labels = dict(self._db.execute("SELECT event_key, label FROM event_labels_auto"))
+        automatic, corrected = self._memberships()
+        events = events_from(corrected)
+        # A headline chosen for the automatic event names the corrected one only if its reports are the same.
+        grouped = events_from(automatic)
+        labels = {
+            key: label
+            for key, label in self._db.execute("SELECT event_key, label FROM event_labels_auto")
+            if key in events and set(events[key]) == set(grouped.get(key, ()))
+        }
         labels.update(self._corrections.labels())
         pins = self._corrections.pins()
         meta = {

@@ -3,8 +3,8 @@
 Facet counts need every matching document, not the best few. Whoosh finds them by stepping
 matcher trees document by document in Python; here each term's postings are read whole
 (see ``posting_arrays``) and combined as arrays: AND, OR and NOT are element-wise, a date
-range compares the date column, a phrase compares positions. Anything else falls back to
-whoosh's matchers for that branch only.
+range compares the date column, a phrase compares positions, an exact form also the hashes
+of the forms kept beside them. Anything else falls back to whoosh's matchers for that branch.
 """
 
 from __future__ import annotations

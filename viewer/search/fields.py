@@ -139,12 +139,14 @@ class LemmaText(fields.TEXT):
         encode = self.format.encode
         boost = self.format.field_boost
         if isinstance(value, Tokens):
-            forms: dict[str, list[int]] = defaultdict(list)
-            for position, (term, form) in enumerate(zip(value.lemmas, value.forms, strict=True)):
+            for position, term in enumerate(value.lemmas):
                 positions[term].append(position)
-                forms[term].append(form_hash(form))
+            # Hashed once per distinct form, then looked up per position.
+            hash_of = {form: form_hash(form) for form in set(value.forms)}
+            hashes = list(map(hash_of.__getitem__, value.forms))
             for term, poslist in positions.items():
-                yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist, forms[term])
+                forms = [hashes[position] for position in poslist]
+                yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist, forms)
             return
         for position, term in enumerate(value):
             positions[term].append(position)

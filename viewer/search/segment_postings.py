@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import marshal
+import operator
 import tempfile
 import zlib
 from array import array
@@ -45,6 +46,10 @@ _TERM_BYTES = 33 + 8 + 100
 # zlib: it would save a few bytes at best (such blocks hold one or a few postings, and are
 # most blocks) and costs more to start than to run. Readers decompress only flagged blocks.
 COMPRESS_FROM_BYTES = 64
+# Blocks below this size are compressed with an 8 KB window and a smaller hash table.
+_SMALL_BLOCK_BYTES = 8192
+_SMALL_BLOCK_WBITS = 13
+_SMALL_BLOCK_MEMLEVEL = 4
 
 
 class FieldLengths:
@@ -271,11 +276,13 @@ class _BlockWriter:
     A list is a header, then blocks of up to ``blocklimit`` postings; each block is its
     length (negative for the last), a pickled summary (count, last document, highest
     weight, compression, shortest and longest document) and the pickled document number
-    deltas, weights and values, compressed when that is worth it.
+    deltas, weights and values, compressed when that is worth it. Most lists are one block
+    of one posting, so the work per list and per block is kept to a few calls.
     """
 
     def __init__(self, postfile: Any, blocklimit: int, level: int) -> None:
         self._postfile = postfile
+        self._offset = postfile.tell()
         self._blocklimit = blocklimit
         self._level = level
         self._fixed_size: int | None = None
@@ -288,41 +295,49 @@ class _BlockWriter:
     def write(self, postings: Postings) -> W3TermInfo:
         """Write one term's list; its statistics and place, for the terms table."""
         docnums, weights, values = postings
-        doc_lengths = self._doc_lengths
-        known = len(doc_lengths)
         info = W3TermInfo()
         info._minid, info._maxid = docnums[0], docnums[-1]
-        out = [WHOOSH3_HEADER_MAGIC]
-        count = len(docnums)
-        for start in range(0, count, self._blocklimit):
-            stop = start + self._blocklimit
-            ids = docnums[start:stop]
-            block_weights = array("f", weights[start:stop])
-            block_values = [value for value in values[start:stop] if value]
-            lengths = [doc_lengths[d] for d in ids if d < known and doc_lengths[d]]
-            shortest = min(lengths) if lengths else None
-            longest = max(lengths) if lengths else 0
-            heaviest = max(0, max(weights[start:stop]))
-            info._weight += sum(block_weights)
-            info._df += len(ids)
-            if shortest is not None and (info._minlength is None or shortest < info._minlength):
-                info._minlength = shortest
-            info._maxlength = max(info._maxlength, longest)
-            info._maxweight = max(info._maxweight, heaviest)
-
-            deltas = tuple(b - a for a, b in zip(itertools.chain((0,), ids), ids))
-            data = dumps((deltas, _mini_weights(block_weights), self._mini_values(block_values)), 2)
-            level = self._level if sum(map(len, block_values)) + 3 * len(ids) >= COMPRESS_FROM_BYTES else 0
-            if level:
-                data = zlib.compress(data, level)
-            summary = dumps((len(ids), ids[-1], heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2)
-            size = len(summary) + len(data)
-            out += (pack_int(-size if stop >= count else size), summary, data)
-        postfile = self._postfile
-        offset = postfile.tell()
-        postfile.write(b"".join(out))
-        info.set_extent(offset, postfile.tell() - offset)
+        count, size = len(docnums), self._blocklimit
+        if count <= size:
+            out = [WHOOSH3_HEADER_MAGIC, *self._block(info, docnums, weights, values, True)]
+        else:
+            out = [WHOOSH3_HEADER_MAGIC]
+            for start in range(0, count, size):
+                stop = start + size
+                out += self._block(info, docnums[start:stop], weights[start:stop], values[start:stop], stop >= count)
+        data = b"".join(out)
+        self._postfile.write(data)
+        info.set_extent(self._offset, len(data))
+        self._offset += len(data)
         return info
+
+    def _block(self, info: W3TermInfo, docnums: array, weights: array, values: list[bytes], last: bool) -> tuple[bytes, bytes, bytes]:
+        """One block's length, summary and data; adds the block to the term's statistics."""
+        doc_lengths = self._doc_lengths
+        lengths = list(filter(None, map(doc_lengths.__getitem__, docnums))) if doc_lengths else []
+        shortest = min(lengths) if lengths else None
+        longest = max(lengths) if lengths else 0
+        heaviest = max(0, max(weights))
+        stored_weights = array("f", weights)
+        values = list(filter(None, values))
+
+        info._weight += sum(stored_weights)
+        info._df += len(docnums)
+        if shortest is not None and (info._minlength is None or shortest < info._minlength):
+            info._minlength = shortest
+        if longest > info._maxlength:
+            info._maxlength = longest
+        if heaviest > info._maxweight:
+            info._maxweight = heaviest
+
+        deltas = tuple(map(operator.sub, docnums, itertools.chain((0,), docnums)))
+        data = dumps((deltas, _mini_weights(stored_weights), self._mini_values(values)), 2)
+        level = self._level if sum(map(len, values)) + 3 * len(docnums) >= COMPRESS_FROM_BYTES else 0
+        if level:
+            data = _compress(data, level)
+        summary = dumps((len(docnums), docnums[-1], heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2)
+        size = len(summary) + len(data)
+        return pack_int(-size if last else size), summary, data
 
     def _mini_values(self, values: list[bytes]) -> tuple[bytes, ...] | bytes | None:
         fixed = self._fixed_size
@@ -331,6 +346,18 @@ class _BlockWriter:
         if fixed == 0:
             return None
         return b"".join(values)
+
+
+def _compress(data: bytes, level: int) -> bytes:
+    """zlib data as whoosh's reader expects it; small blocks with a smaller window and hash table.
+
+    ``zlib.compress`` sets up a 32 KB window and a 64 KB hash table for every call, which
+    takes far longer than compressing a block of a few hundred bytes; the result is as small.
+    """
+    if len(data) >= _SMALL_BLOCK_BYTES:
+        return zlib.compress(data, level)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, _SMALL_BLOCK_WBITS, _SMALL_BLOCK_MEMLEVEL)
+    return compressor.compress(data) + compressor.flush()
 
 
 def _mini_weights(weights: array) -> tuple[float, ...] | float | None:

@@ -166,7 +166,7 @@ class EventActions(QObject):
         if query.strip():
             window.search_bar.remember(query)  # one Ctrl+H away
         window.search_bar.set_text("")
-        window.facets.model.set_selection({"event": [event_id]}, {})  # searches once
+        window.facets.set_selection({"event": [event_id]}, {})  # dates too; searches once
         window.show_articles_tab()
         window.results.focus_list()
 

@@ -7,10 +7,10 @@ query. A query the core cannot run shows its ``QueryError`` message under the fi
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPalette
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from viewer.ui.highlights import error_colour
+from viewer.ui.error_label import ErrorLabel
 from viewer.ui.icons import icon
 from viewer.ui.query_help import QueryHelp
 from viewer.ui.settings import HISTORY_LENGTH
@@ -28,7 +28,7 @@ class SearchBar(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("SearchField")
         self.field.setPlaceholderText(
-            self.tr("Search the archive: words in any form, \"phrases\", title:, outlet:, date:…")
+            self.tr('Search the archive: words in any form, "phrases", title:, outlet:, date:…')
         )
         self.field.setClearButtonEnabled(True)
         self.field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -52,13 +52,7 @@ class SearchBar(QWidget):
         self.completer.activated.connect(self._history_chosen)
         self.field.setCompleter(self.completer)
 
-        self.error = QLabel()
-        self.error.setObjectName("QueryError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        self._paint_error()
+        self.error = ErrorLabel("QueryError")
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -104,25 +98,13 @@ class SearchBar(QWidget):
 
     # errors --------------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        self.error.setText(self.tr("Cannot run this query: %1").replace("%1", message))
-        self.error.show()
+        self.error.show_message(self.tr("Cannot run this query: %1").replace("%1", message))
 
     def clear_error(self) -> None:
-        self.error.clear()
-        self.error.hide()
+        self.error.clear_message()
 
     def error_text(self) -> str:
-        return "" if self.error.isHidden() else self.error.text()
-
-    def _paint_error(self) -> None:
-        palette = self.error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
-        self.error.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint_error()
-        super().changeEvent(event)
+        return self.error.message()
 
     # history -------------------------------------------------------------------
     def history(self) -> list[str]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.highlights import error_colour
+from viewer.ui.error_label import ErrorLabel
 
 # (name, replace an existing search of that name) -> None, or raises SavedSearchError
 Attempt = Callable[[str, bool], object]
@@ -52,12 +51,7 @@ class SearchNameDialog(QDialog):
         self.summary.setObjectName("Secondary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("DialogError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self._paint_error()
+        self.error = ErrorLabel("DialogError")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -85,7 +79,7 @@ class SearchNameDialog(QDialog):
     def _edited(self, text: str) -> None:
         self.ok.setEnabled(bool(text.strip()))
         self.replace.hide()
-        self.error.hide()
+        self.error.clear_message()
 
     def _try(self, replace: bool) -> None:
         from viewer.userdata import SavedSearchError
@@ -104,20 +98,9 @@ class SearchNameDialog(QDialog):
             "taken": self.tr("There is already a saved search called «%1».").replace("%1", name),
             "missing": self.tr("There is no saved search called «%1» any more.").replace("%1", name),
         }
-        self.error.setText(messages.get(reason, reason))
-        self.error.show()
+        self.error.show_message(messages.get(reason, reason))
         self.replace.setVisible(self._replaceable and reason == "taken")
         self.field.setFocus()
 
     def error_text(self) -> str:
-        return "" if self.error.isHidden() else self.error.text()
-
-    def _paint_error(self) -> None:
-        palette = self.error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
-        self.error.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint_error()
-        super().changeEvent(event)
+        return self.error.message()

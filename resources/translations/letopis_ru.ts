@@ -1526,6 +1526,10 @@ Try another word, or show the single reports too.</source>
         <source>(untitled)</source>
         <translation>(без заголовка)</translation>
     </message>
+    <message>
+        <source>No outlet or date</source>
+        <translation>Издание и дата не указаны</translation>
+    </message>
 </context>
 <context>
     <name>ResultsPane</name>

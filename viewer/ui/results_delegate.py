@@ -48,9 +48,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         title, meta, body = (QFontMetricsF(f) for f in self._fonts(option.font))
-        height = (
-            PADDING_Y * 2 + title.lineSpacing() + 3 + meta.lineSpacing() + 5 + body.lineSpacing() * SNIPPET_LINES
-        )
+        height = PADDING_Y * 2 + title.lineSpacing() + 3 + meta.lineSpacing() + 5 + body.lineSpacing() * SNIPPET_LINES
         return QSize(max(200, option.rect.width()), round(height))
 
     # painting ----------------------------------------------------------------
@@ -94,7 +92,9 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(
             QPointF(rect.left(), y + metrics.ascent()),
-            metrics.elidedText(meta_line(row), Qt.TextElideMode.ElideRight, rect.width()),
+            metrics.elidedText(
+                meta_line(row) or self.tr("No outlet or date"), Qt.TextElideMode.ElideRight, rect.width()
+            ),
         )
         y += metrics.lineSpacing() + 5
 

@@ -54,7 +54,7 @@ class ComparisonTable(QStackedWidget):
         self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setHighlightSections(False)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setStretchLastSection(stretch is None)  # the table fills its width
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if stretch is not None:
             self.view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -265,7 +265,7 @@ class CompareWindow(QWidget):
         self.summary = QLabel(summary)
         self.summary.setObjectName("Secondary")
         self.summary.setToolTip(summary)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a narrow window cuts it
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # a narrow window cuts it
         self.summary.setMinimumWidth(80)
         self.status = QLabel()
         self.status.setObjectName("Secondary")
@@ -281,10 +281,10 @@ class CompareWindow(QWidget):
         top.addWidget(self.csv_button)
         bottom = QHBoxLayout()
         bottom.setSpacing(14)
-        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.summary)
         bottom.addSpacing(12)
         bottom.addWidget(CompareLegend())
-        bottom.addStretch(2)
+        bottom.addStretch(1)
         bottom.addWidget(self.status)
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(14, 10, 12, 8)

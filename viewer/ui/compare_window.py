@@ -265,7 +265,7 @@ class CompareWindow(QWidget):
         self.summary = QLabel(summary)
         self.summary.setObjectName("Secondary")
         self.summary.setToolTip(summary)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # a narrow window cuts it
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.summary.setMinimumWidth(80)
         self.status = QLabel()
         self.status.setObjectName("Secondary")

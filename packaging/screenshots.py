@@ -7,7 +7,7 @@ Opens the main window over a new archive holding the bundled sample (in a tempor
 home, so nothing of the user's is touched) and saves:
   main-window.png   a search, its facets and results, and the first article in the reader
   reader.png        the reader pane, finding a word in the article
-  compare.png       the reports of one event side by side (when the app has MainWindow.compare_articles)
+  compare.png       the reports of the sample's largest event side by side
 With ``--language ru`` the interface is Russian and the names end in ``-ru``.
 """
 
@@ -60,25 +60,17 @@ def save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def comparison_window(window: MainWindow) -> QWidget | None:
-    """The comparison of the sample's largest event, through MainWindow.compare_articles(ids)."""
-    compare = getattr(window, "compare_articles", None)
-    library = window.library
-    if compare is None or library is None:
-        print("(no comparison view in this version of the app: compare.png not made)")
-        return None
-    events = [event for event in library.events() if len(event.articles) >= 2]
+def comparison_window(window: MainWindow) -> QWidget:
+    """The comparison of the sample's largest event, as its Compare link opens it."""
+    assert window.library is not None
+    events = [event for event in window.library.events() if len(event.articles) >= 2]
     if not events:
-        print("(the sample has no event of two reports: compare.png not made)")
-        return None
-    before = set(QApplication.topLevelWidgets())
-    shown = compare(list(max(events, key=lambda event: len(event.articles)).articles))
-    if not isinstance(shown, QWidget):
-        new = [widget for widget in QApplication.topLevelWidgets() if widget not in before and widget.isVisible()]
-        shown = new[-1] if new else window
-    busy = getattr(shown, "is_busy", lambda: False)  # a comparison computed in the background
-    settle(lambda: not window.jobs.is_busy() and not busy())
-    return shown.window()
+        raise SystemExit("screenshots: the sample archive has no event of two reports")
+    event = max(events, key=lambda event: len(event.articles))
+    window.compare_articles(list(event.articles), event.id)
+    shown = window.compare_windows[-1]
+    settle(lambda: not window.jobs.is_busy() and not shown.is_busy())
+    return shown
 
 
 def main(argv: list[str]) -> int:
@@ -115,12 +107,10 @@ def main(argv: list[str]) -> int:
         window.reader.find_bar.close()
 
         shown = comparison_window(window)
-        if shown is not None:
-            shown.resize(*SIZE)
-            settle()
-            save(shown, args.out / f"compare{suffix}.png")
-            if shown is not window:
-                shown.close()
+        shown.resize(*SIZE)
+        settle()
+        save(shown, args.out / f"compare{suffix}.png")
+        shown.close()
 
         window.jobs.cancel_all()
         window.jobs.wait()

@@ -24,6 +24,7 @@ class EntityLegend(QWidget):
         self.setObjectName("EntityLegend")
         self.buttons: dict[str, QToolButton] = {}
         self._counts: dict[str, int] = {}
+        self._compact = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -45,10 +46,16 @@ class EntityLegend(QWidget):
         self._counts = dict(counts)
         for kind, button in self.buttons.items():
             count = self._counts.get(kind, 0)
-            button.setText(f"{type_plural(kind)} {count}")
+            button.setText(str(count) if self._compact else f"{type_plural(kind)} {count}")
             button.setVisible(count > 0)
             self._tip(kind)
         self.setVisible(any(self._counts.values()))
+
+    def set_compact(self, compact: bool) -> None:
+        """Counts beside the swatches only (the names stay in the tooltips), for a narrow reader."""
+        if compact != self._compact:
+            self._compact = compact
+            self.set_counts(self._counts)
 
     def shown_types(self) -> list[str]:
         return [kind for kind, button in self.buttons.items() if button.isChecked()]

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -275,6 +276,7 @@ class ReaderView(QWidget):
             self._layers[key].visible = kind in shown
         self._apply_layers()
         self.legend.set_counts(self._marks.counts())
+        self._fit_toolbar()
 
     def shown_entity_types(self) -> list[str]:
         return self.legend.shown_types()
@@ -435,6 +437,20 @@ class ReaderView(QWidget):
                 selection.format = layer.char_format
                 selections.append(selection)
         self.text.setExtraSelections(selections)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """In a narrow reader, «Open original» keeps its icon, then the legend its counts."""
+        self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.legend.set_compact(False)
+        room = self.width()
+        if self.toolbar.sizeHint().width() > room:
+            self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if self.toolbar.sizeHint().width() > room:
+            self.legend.set_compact(True)
 
     # hits --------------------------------------------------------------------
     def hit_count(self) -> int:

@@ -27,7 +27,10 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,22 +62,46 @@ class StallMeter:
     _clock: QElapsedTimer = field(default_factory=QElapsedTimer)
     _last: float = 0.0
     _searched: bool = False
+    where: Counter[str] = field(default_factory=Counter)  # what the GUI thread was running in long gaps
+    _beat: float = 0.0
+    _watching: bool = False
 
     def __post_init__(self) -> None:
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
+        self._gui_thread = threading.get_ident()
 
     def start(self) -> None:
         self.gaps.clear()
         self.search_gaps.clear()
+        self.where.clear()
         self._clock.start()
         self._last = self._now()
+        self._beat = time.monotonic()
         self.timer.start()
+        self._watching = True
+        threading.Thread(target=self._watch, daemon=True).start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._watching = False
+
+    def _watch(self) -> None:
+        """Every 10 ms: when the loop has not ticked for 50 ms, note the GUI thread's innermost
+        project frame (or its innermost frame), so that the report says where stalls come from."""
+        while self._watching:
+            time.sleep(0.01)
+            if time.monotonic() - self._beat < 0.05 or self._searched:
+                continue
+            frame = sys._current_frames().get(self._gui_thread)
+            stack = traceback.extract_stack(frame) if frame is not None else []
+            del frame  # holding it would keep the GUI thread's locals (a QPainter, say) alive
+            ours = [f for f in stack if "/viewer/" in f.filename]
+            place = (ours or stack or [None])[-1]
+            if place is not None:
+                self.where[f"{Path(place.filename).name}:{place.lineno} {place.name}"] += 1
 
     def searched(self) -> None:
         self._searched = True
@@ -88,6 +115,7 @@ class StallMeter:
         (self.search_gaps if self._searched else self.gaps).append(stall)
         self._searched = False
         self._last = now
+        self._beat = time.monotonic()
 
 
 def wait(app: QApplication, seconds: float, until: object = None) -> None:
@@ -204,6 +232,10 @@ def main() -> int:
                 f"user's searches during the import: {len(searches)}, median {statistics.median(searches):.0f} ms, "
                 f"longest {max(searches):.0f} ms (run on the GUI thread, not counted as stalls)"
             )
+        if meter.where:
+            print("where the GUI thread was in gaps over 50 ms (10 ms samples):")
+            for place, samples in meter.where.most_common(8):
+                print(f"  {samples:>5}  {place}")
         verdict = "PASS" if busy["max"] <= STALL_TARGET_MS else "MISS"
         print(f"target: no stall over {STALL_TARGET_MS} ms — {verdict}")
         return 0

@@ -67,7 +67,9 @@ def whoosh_index(folder: Path, batches: list[list[Row]], deleted: tuple[str, ...
     return ix
 
 
-def letopis_index(folder: Path, batches: list[list[Row]], deleted: tuple[str, ...] = (), workers: int = 1) -> index.Index:
+def letopis_index(
+    folder: Path, batches: list[list[Row]], deleted: tuple[str, ...] = (), workers: int = 1
+) -> index.Index:
     ix = open_or_create(folder)
     for batch in batches:
         writer = IndexWriter(ix, workers=workers)
@@ -244,4 +246,3 @@ def test_a_document_with_empty_fields_is_indexed(tmp_path: Path) -> None:
     theirs = whoosh_index(tmp_path / "whoosh", [[row, *rows(3)]])
     assert list(all_postings(ours)) == list(all_postings(theirs))
     assert ours.doc_count() == 4
-

@@ -23,11 +23,11 @@ import operator
 import tempfile
 import zlib
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pickle import dumps
 from typing import IO, Any
 
+import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -41,6 +41,9 @@ Posting = tuple[bytes, int, float, bytes]  # what ``Field.index`` yields: term, 
 # a document number, a weight and the value's length; a term's key and dictionary slot.
 _POSTING_BYTES = 4 + 4 + 8 + 4
 _TERM_BYTES = 33 + 8 + 100
+
+# Values are cut out of their buffer this many postings at a time.
+_GATHER_POSTINGS = 16384
 
 # Blocks whose values and document numbers come to fewer bytes than this are stored without
 # zlib: it would save a few bytes at best (such blocks hold one or a few postings, and are
@@ -126,35 +129,40 @@ class _FieldPostings:
         return sum(frequencies), size
 
     def sorted_terms(self) -> Iterator[tuple[bytes, Postings]]:
-        """Each term in byte order with its postings in document order.
-
-        A counting sort: each term's place follows from the number of postings of the
-        terms before it, and postings are dealt into place in the order they came.
-        """
+        """Each term in byte order with its postings in document order (a stable sort by term)."""
         terms = self.numbers.terms
         by_term = sorted(range(len(terms)), key=terms.__getitem__)
-        counts = Counter(self.term_numbers)
-        next_place = [0] * len(terms)
-        place = 0
-        for number in by_term:
-            next_place[number] = place
-            place += counts[number]
-        order = array("I", bytes(4 * len(self.term_numbers)))
-        for posting, number in enumerate(self.term_numbers):
-            place = next_place[number]
-            order[place] = posting
-            next_place[number] = place + 1
-        docnums = array("I", map(self.docnums.__getitem__, order))
-        weights = array("d", map(self.weights.__getitem__, order))
-        starts = array("Q", itertools.accumulate(self.value_lengths, initial=0))
+        rank = np.empty(len(terms), dtype=np.uint32)
+        rank[by_term] = np.arange(len(terms), dtype=np.uint32)
+        keys = rank[np.frombuffer(self.term_numbers, dtype=np.uint32)]
+        # Each source array is let go as soon as its sorted copy exists: memory peaks at
+        # about twice the lists' own size.
+        self.term_numbers = array("I")
+        order = np.argsort(keys, kind="stable")
+        counts = np.bincount(keys, minlength=len(terms)).tolist()
+        del keys, rank
+        docnums = array("I", np.frombuffer(self.docnums, dtype=np.uint32)[order].tobytes())
+        self.docnums = array("I")
+        weights = array("d", np.frombuffer(self.weights, dtype=np.float64)[order].tobytes())
+        self.weights = array("d")
+        value_lengths = np.frombuffer(self.value_lengths, dtype=np.uint32)
+        value_ends = np.cumsum(value_lengths, dtype=np.uint64)[order]
+        value_starts = value_ends - value_lengths[order]
+        del value_lengths, order
         data = bytes(self.values)
-        self._empty()  # what is left of the field's memory goes
+        self._empty()
         start = 0
-        for number in by_term:
-            stop = start + counts[number]
-            postings = order[start:stop]
-            ends = map(starts.__getitem__, map((1).__add__, postings))
-            values = list(map(data.__getitem__, map(slice, map(starts.__getitem__, postings), ends)))
+        chunk_start = chunk_stop = 0
+        chunk: list[bytes] = []
+        for number, count in zip(by_term, counts, strict=True):
+            stop = start + count
+            if stop > chunk_stop:  # the values of the next few thousand postings, in one pass
+                chunk_start, chunk_stop = start, max(stop, start + _GATHER_POSTINGS)
+                cuts = map(
+                    slice, value_starts[chunk_start:chunk_stop].tolist(), value_ends[chunk_start:chunk_stop].tolist()
+                )
+                chunk = list(map(data.__getitem__, cuts))
+            values = chunk[start - chunk_start : stop - chunk_start]
             yield terms[number], (docnums[start:stop], weights[start:stop], values)
             start = stop
 
@@ -234,7 +242,7 @@ class TermPostings:
     def _spill(self) -> None:
         """Write the lists to a run file, sorted, and start again with empty memory."""
         # An unnamed file: it disappears with its process, however that process ends.
-        run = tempfile.TemporaryFile(dir=self._tempdir)
+        run = tempfile.TemporaryFile(dir=self._tempdir)  # noqa: SIM115 - read back, then closed by cleanup()
         for fieldname, term, (docnums, weights, values) in self._sorted_memory():
             marshal.dump((fieldname, term, docnums.tobytes(), weights.tobytes(), values), run)
         run.seek(0)
@@ -249,8 +257,8 @@ class TermPostings:
         # heapq.merge keeps entries with equal keys in the order of their sources: document order.
         merged = heapq.merge(*sources, key=_entry_key)
         for (fieldname, term), group in itertools.groupby(merged, key=_entry_key):
-            docnums, weights, values = next(group)[2]
-            for _, _, (more_docnums, more_weights, more_values) in group:
+            (_, _, (docnums, weights, values)), *later = group
+            for _, _, (more_docnums, more_weights, more_values) in later:
                 docnums.extend(more_docnums)
                 weights.extend(more_weights)
                 values.extend(more_values)
@@ -311,7 +319,9 @@ class _BlockWriter:
         self._offset += len(data)
         return info
 
-    def _block(self, info: W3TermInfo, docnums: array, weights: array, values: list[bytes], last: bool) -> tuple[bytes, bytes, bytes]:
+    def _block(
+        self, info: W3TermInfo, docnums: array, weights: array, values: list[bytes], last: bool
+    ) -> tuple[bytes, bytes, bytes]:
         """One block's length, summary and data; adds the block to the term's statistics."""
         doc_lengths = self._doc_lengths
         lengths = list(filter(None, map(doc_lengths.__getitem__, docnums))) if doc_lengths else []
@@ -335,7 +345,9 @@ class _BlockWriter:
         level = self._level if sum(map(len, values)) + 3 * len(docnums) >= COMPRESS_FROM_BYTES else 0
         if level:
             data = _compress(data, level)
-        summary = dumps((len(docnums), docnums[-1], heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2)
+        summary = dumps(
+            (len(docnums), docnums[-1], heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2
+        )
         size = len(summary) + len(data)
         return pack_int(-size if last else size), summary, data
 

@@ -26,7 +26,9 @@ from whoosh.writing import SegmentWriter
 from viewer.search.schema import build_schema, index_document
 from viewer.search.segment_postings import FieldLengths, TermPostings
 
-WRITER_MEMORY_MB = 192
+# Posting lists a writer keeps in memory before it sorts them into a run file (sorting takes
+# about as much again for a moment).
+WRITER_MEMORY_MB = 128
 _BATCH = 64
 
 

@@ -7,8 +7,7 @@ are a histogram of months above the tree: drag across it to choose a span.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -39,9 +38,6 @@ from PySide6.QtWidgets import (
 from viewer.ui.date_histogram import DateHistogram, span_label
 from viewer.ui.facet_model import PANEL_KINDS, TOP_VALUES, Choice, FacetModel
 from viewer.ui.icons import icon
-
-if TYPE_CHECKING:
-    from viewer.library import Library
 
 Index = QModelIndex | QPersistentModelIndex
 DATE_KEY = "date"  # the core's filter for a span of dates, and the date section's key when collapsed
@@ -143,7 +139,7 @@ class FacetPanel(QWidget):
         self.proxy = FacetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._collapsed: set[str] = set()
-        self._library: Library | None = None
+        self._event_name: Callable[[str], str | None] | None = None
 
         title = QLabel(self.tr("Filters"))
         title.setObjectName("PanelTitle")
@@ -233,26 +229,16 @@ class FacetPanel(QWidget):
         self._apply_expansion()
 
     # the archive ---------------------------------------------------------------
-    def set_library(self, library: Library | None) -> None:
-        """The archive whose events name the event facet's values."""
-        self._library = library
+    def set_event_names(self, name_of: Callable[[str], str | None] | None) -> None:
+        """Where the event facet's values (event ids) get their names: the events as last read
+        in the background (``ArchiveEvents``), never a read of the archive on the GUI thread."""
+        self._event_name = name_of
         self.refresh_labels()
 
     def refresh_labels(self) -> None:
-        """Read the events' labels afresh (after an import, a regrouping or a renaming)."""
-        library = self._library
-        if library is None:
-            self.model.set_labeller("event", None)
-            return
-        labels: dict[str, str] | None = None
-
-        def event_label(event_id: str) -> str:
-            nonlocal labels
-            if labels is None:
-                labels = {event.id: event.label for event in library.events(key_entities=False)}
-            return labels.get(event_id, event_id)
-
-        self.model.set_labeller("event", event_label)
+        """Show the events' names as they are now (after the events were read again)."""
+        name_of = self._event_name
+        self.model.set_labeller("event", None if name_of is None else lambda event_id: name_of(event_id) or event_id)
 
     def set_counts(self, facets: Mapping[str, Mapping[str, int]]) -> None:
         """The counts of one search (``SearchResult.facets``): the tree's and the months'."""

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.results = ResultsPane(self.results_model)
         self.events_pane = EventsPane()
         self.archive_events = ArchiveEvents(self.jobs, self)
+        self.facets.set_event_names(self.archive_events.name_of)
         self.tabs = ListTabs(self.results, self.events_pane)
         self.reader = ReaderView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -196,7 +197,6 @@ class MainWindow(QMainWindow):
             return
         self.library = library
         self.results_model.set_library(library)
-        self.facets.set_library(library)
         self._set_archive_enabled(True)
         if not library.roots():
             self._sample_task = self.archive.import_sample()
@@ -250,7 +250,6 @@ class MainWindow(QMainWindow):
     def _archive_changed(self) -> None:
         if self.library is not None:
             self.library.forget_cached()  # a job's own Library stored events and names
-        self.facets.refresh_labels()
         self.run_search(keep_position=True)
         self.refresh_status()
 
@@ -398,5 +397,4 @@ class MainWindow(QMainWindow):
             self.library.close()
             self.library = None
             self.results_model.set_library(None)
-            self.facets.set_library(None)
         event.accept()

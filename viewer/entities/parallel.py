@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from itertools import islice
 from multiprocessing import get_context
 
+from viewer.background import lower_process_priority
 from viewer.entities.extract import EntityExtractor, Mention
 
 Progress = Callable[[int, int | None, str], None]
@@ -123,6 +124,7 @@ def _ready() -> None:
 
 
 def _start_worker() -> None:
+    lower_process_priority()
     _WORKER["extractor"] = EntityExtractor()
 
 

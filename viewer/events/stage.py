@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from viewer.archive.catalog import Catalog
+from viewer.background import lower_process_priority
 from viewer.events.features import StoryFingerprint, fingerprint
 from viewer.events.frequencies import DocumentFrequencies
 from viewer.events.grouping import apply_corrections, events_from, group
@@ -122,7 +123,7 @@ class EventStage:
             return
         done: Iterable[tuple[str, str]]
         if self._workers > 1 and len(rows) >= _PARALLEL_FINGERPRINTS:
-            pool = multiprocessing.get_context("spawn").Pool(self._workers)
+            pool = multiprocessing.get_context("spawn").Pool(self._workers, initializer=lower_process_priority)
             done = pool.imap(_fingerprint_row, rows, chunksize=32)
         else:
             pool = None

@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from viewer.background import lower_thread_priority
+
 _PROGRESS_INTERVAL = 0.1
 
 
@@ -103,6 +105,7 @@ class _Job(QRunnable):
         self._work = work
 
     def run(self) -> None:
+        lower_thread_priority()  # the pool's threads do only background work
         try:
             result = self._work(TaskContext(self._task))
         except BaseException as error:  # handed to the GUI thread, which decides what to say

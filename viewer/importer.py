@@ -28,6 +28,7 @@ Cancelled = Callable[[], bool]
 
 # Below these, starting worker processes costs more than it saves.
 _PARALLEL_READ_FILES = 64
+_CANCEL_CHECK = 50  # articles of one file between two looks at whether to stop
 _PARALLEL_INDEX_BYTES = 2_000_000
 
 
@@ -61,6 +62,8 @@ def _read(stat: FileStat, sink: ArticleSink | None = None) -> FileContents | str
     """A file's contents, or why it could not be read at all."""
     try:
         return read_file(Path(stat.path), sink)
+    except ImportCancelled:  # raised by the sink: the user stopped the import
+        raise
     except OSError as error:
         return f"cannot read: {error.strerror or error}"
     except Exception as error:  # a reader bug must not stop the import; it is recorded instead
@@ -74,8 +77,11 @@ def _read_in_worker(stat: FileStat) -> tuple[FileStat, FileContents | str]:
 class _FileImport:
     """Catalogs and indexes one file's articles as they arrive, then records what it holds."""
 
-    def __init__(self, importer: Importer, stat: FileStat, writer: IndexWriter, summary: ImportSummary) -> None:
+    def __init__(
+        self, importer: Importer, stat: FileStat, writer: IndexWriter, summary: ImportSummary, stop: Cancelled
+    ) -> None:
         self._catalog = importer._catalog
+        self._stop = stop
         self._aliases = importer._aliases
         self._stat = stat
         self._writer = writer
@@ -85,6 +91,8 @@ class _FileImport:
         self._seen: set[str] = set()
 
     def add(self, parsed: ParsedArticle) -> None:
+        if len(self._sources) % _CANCEL_CHECK == _CANCEL_CHECK - 1 and self._stop():
+            raise ImportCancelled  # a large file (a JSON Lines dump) is stopped part-way
         article_id = parsed.article_id
         self._sources.append((parsed.locator, article_id))
         summary = self._summary
@@ -224,12 +232,12 @@ class Importer:
                 for stat, contents in pool.imap(_read_in_worker, stats, chunksize=16):
                     if stop():
                         raise ImportCancelled
-                    yield _FileImport(self, stat, writer, summary).finish(contents)
+                    yield _FileImport(self, stat, writer, summary, stop).finish(contents)
             return
         for stat in stats:
             if stop():
                 raise ImportCancelled
-            file = _FileImport(self, stat, writer, summary)
+            file = _FileImport(self, stat, writer, summary, stop)
             yield file.finish(_read(stat, file.add))
 
 

@@ -99,9 +99,10 @@ class StallMeter:
             stack = traceback.extract_stack(frame) if frame is not None else []
             del frame  # holding it would keep the GUI thread's locals (a QPainter, say) alive
             ours = [f for f in stack if "/viewer/" in f.filename]
-            place = (ours or stack or [None])[-1]
-            if place is not None:
-                self.where[f"{Path(place.filename).name}:{place.lineno} {place.name}"] += 1
+            ui = [f for f in ours if "/viewer/ui/" in f.filename]
+            places = [p for p in dict.fromkeys([(ours or stack or [None])[-1], (ui or [None])[-1]]) if p is not None]
+            if places:
+                self.where[" ← ".join(f"{Path(p.filename).name}:{p.lineno} {p.name}" for p in places)] += 1
 
     def searched(self) -> None:
         self._searched = True

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,3 +170,44 @@ def test_a_cancelled_import_changes_nothing(library: Library, tmp_path: Path) ->
         library.add([tmp_path / "mine"], cancelled=lambda: True)
     assert library.roots() == [(str(sample_archive()), True)]
     assert library.article_count() == 5
+
+
+CANCEL_MIDWAY = """
+import json, sys
+from pathlib import Path
+from viewer.importer import ImportCancelled
+from viewer.library import Library
+
+folder, home = Path(sys.argv[1]), sys.argv[2]
+calls = []
+
+def cancelled():
+    calls.append(1)
+    return len(calls) > 15  # some hundreds of articles into the parallel indexing
+
+if __name__ == "__main__":
+    with Library.open(home, workers=2) as library:
+        try:
+            library.add([folder], cancelled=cancelled, events=False, entities=False)
+        except ImportCancelled:
+            print("cancelled")
+"""
+
+
+def test_a_cancelled_parallel_import_lets_the_process_exit(tmp_path: Path) -> None:
+    """Batches still queued for the stopped indexing processes must not keep the process alive."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    body = " ".join(f"Слово{n} форума в Омске и сотрудничества регионов." for n in range(150))
+    with (folder / "articles.jsonl").open("w", encoding="utf-8") as out:
+        for n in range(1500):
+            out.write(json.dumps({"title": f"Статья {n}", "text": f"{body} {n}"}, ensure_ascii=False) + "\n")
+    script = tmp_path / "cancel_midway.py"
+    script.write_text(CANCEL_MIDWAY, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(script), str(folder), str(tmp_path / "home")],
+        capture_output=True, text=True, timeout=180, env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "cancelled"

@@ -234,4 +234,9 @@ class IndexWriter:
             if process.is_alive():
                 process.terminate()
             process.join()
+        if self._parallel:
+            # Batches still buffered for the stopped workers must not hold up this process's exit.
+            for channel in (self._jobs, self._results):
+                channel.cancel_join_thread()
+                channel.close()
         self._writer.cancel()

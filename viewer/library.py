@@ -254,8 +254,9 @@ class Library:
         """Raises ``QueryError`` with a message for the user when the query cannot run."""
         page = self._search_engine().search(text, filters, excludes, sort, offset, limit)
         hits = []
+        stored = self.catalog.articles([article_id for article_id, _ in page.hits])
         for article_id, score in page.hits:
-            article = self.catalog.article(article_id)
+            article = stored.get(article_id)
             if article is None:
                 continue
             snippet = make_snippet(article.body, page.terms)

@@ -21,6 +21,7 @@ the import: what the machine's own scheduling costs. Every figure is printed bes
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import shutil
@@ -186,6 +187,16 @@ def main() -> int:
             searches.append((time.perf_counter() - started) * 1000)
             meter.searched()
 
+        collections: list[tuple[int, float]] = []  # (generation, ms) of the collector's passes
+        began: list[float] = []
+
+        def collector(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                began[:] = [time.perf_counter()]
+            elif began:
+                collections.append((info["generation"], (time.perf_counter() - began[0]) * 1000))
+
+        gc.callbacks.append(collector)
         searcher = QTimer()
         searcher.setInterval(round(args.search_every * 1000))
         searcher.timeout.connect(search)
@@ -233,6 +244,10 @@ def main() -> int:
                 f"user's searches during the import: {len(searches)}, median {statistics.median(searches):.0f} ms, "
                 f"longest {max(searches):.0f} ms (run on the GUI thread, not counted as stalls)"
             )
+        gc.callbacks.remove(collector)
+        slow = [ms for _, ms in collections if ms > 50]
+        print(f"garbage collector: {len(collections)} passes, {sum(g == 2 for g, _ in collections)} full ones; "
+              f"{len(slow)} over 50 ms, longest {max((ms for _, ms in collections), default=0):.0f} ms")  # fmt: skip
         if meter.where:
             print("where the GUI thread was in gaps over 50 ms (10 ms samples):")
             for place, samples in meter.where.most_common(8):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -171,15 +171,24 @@ class Catalog:
         return dropped
 
     def article(self, article_id: str) -> StoredArticle | None:
-        row = self._db.execute(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        paths = tuple(
-            p for (p,) in self._db.execute("SELECT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,))
-        )
-        return StoredArticle(*row, paths=paths)
+        return self.articles([article_id]).get(article_id)
+
+    def articles(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """The stored articles of ``article_ids`` (those that exist), in two queries."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: dict[str, StoredArticle] = {}
+        for start in range(0, len(wanted), 500):
+            ids = wanted[start : start + 500]
+            marks = ",".join("?" * len(ids))
+            paths: dict[str, list[str]] = {}
+            for article_id, path in self._db.execute(
+                f"SELECT article_id, path FROM sources WHERE article_id IN ({marks}) ORDER BY path", ids
+            ):
+                paths.setdefault(article_id, []).append(path)
+            columns = ", ".join(ARTICLE_COLUMNS)
+            for row in self._db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", ids):
+                found[row[0]] = StoredArticle(*row, paths=tuple(paths.get(row[0], ())))
+        return found
 
     def texts(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(id, title, body) for each of ``article_ids`` that exists."""

@@ -20,6 +20,9 @@ def configure_application(app: QApplication, locale: QLocale | None = None) -> N
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("letopis")
     app.setWindowIcon(app_icon())
+    # Background jobs run Python threads beside the GUI's: hand the interpreter back to the GUI
+    # thread within a millisecond (the default is 5 ms), so that it keeps up while they work.
+    sys.setswitchinterval(0.001)
     style = resource_path("styles", "letopis.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

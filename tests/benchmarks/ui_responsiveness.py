@@ -101,9 +101,9 @@ class StallMeter:
             del frame  # holding it would keep the GUI thread's locals (a QPainter, say) alive
             ours = [f for f in stack if "/viewer/" in f.filename]
             ui = [f for f in ours if "/viewer/ui/" in f.filename]
-            places = [p for p in dict.fromkeys([(ours or stack or [None])[-1], (ui or [None])[-1]]) if p is not None]
-            if places:
-                self.where[" ← ".join(f"{Path(p.filename).name}:{p.lineno} {p.name}" for p in places)] += 1
+            names = [f"{Path(p.filename).name}:{p.lineno} {p.name}" for p in ((ours or stack)[-1:] + ui[-1:])]
+            if names:
+                self.where[" ← ".join(dict.fromkeys(names))] += 1
 
     def searched(self) -> None:
         self._searched = True
@@ -187,14 +187,15 @@ def main() -> int:
             searches.append((time.perf_counter() - started) * 1000)
             meter.searched()
 
-        collections: list[tuple[int, float]] = []  # (generation, ms) of the collector's passes
+        collections: list[tuple[int, float, str]] = []  # (generation, ms, thread) of the collector's passes
         began: list[float] = []
 
         def collector(phase: str, info: dict[str, int]) -> None:
             if phase == "start":
                 began[:] = [time.perf_counter()]
             elif began:
-                collections.append((info["generation"], (time.perf_counter() - began[0]) * 1000))
+                ms = (time.perf_counter() - began[0]) * 1000
+                collections.append((info["generation"], ms, threading.current_thread().name))
 
         gc.callbacks.append(collector)
         searcher = QTimer()
@@ -245,9 +246,10 @@ def main() -> int:
                 f"longest {max(searches):.0f} ms (run on the GUI thread, not counted as stalls)"
             )
         gc.callbacks.remove(collector)
-        slow = [ms for _, ms in collections if ms > 50]
-        print(f"garbage collector: {len(collections)} passes, {sum(g == 2 for g, _ in collections)} full ones; "
-              f"{len(slow)} over 50 ms, longest {max((ms for _, ms in collections), default=0):.0f} ms")  # fmt: skip
+        slow = [(ms, thread) for _, ms, thread in collections if ms > 50]
+        print(f"garbage collector: {len(collections)} passes, {sum(g == 2 for g, _, _ in collections)} full ones; "
+              f"{len(slow)} over 50 ms, longest {max((ms for ms, _ in slow), default=0):.0f} ms, "
+              f"started by {sorted({thread for _, thread in slow})}")  # fmt: skip
         if meter.where:
             print("where the GUI thread was in gaps over 50 ms (10 ms samples):")
             for place, samples in meter.where.most_common(8):

@@ -8,6 +8,7 @@ tens of milliseconds); anything that writes or reads at length goes to ``Archive
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from functools import partial
@@ -204,6 +205,10 @@ class MainWindow(QMainWindow):
         self.archive_events.reload()
         self.refresh_status()
         self.archiveOpened.emit()
+        # What is open now (modules, Qt's objects, the index's readers) lives as long as the
+        # window: set it aside from the garbage collector's full passes, which would otherwise
+        # walk it again and again, holding every thread, while an import allocates.
+        gc.freeze()
 
     def _open_failed(self, error: object) -> None:
         self._opening = None
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
             self.library.forget_cached()  # a job's own Library stored events and names
         self.run_search(keep_position=True)
         self.refresh_status()
+        gc.freeze()  # the reopened index's readers, as when the archive opened
 
     def _writing_changed(self, writing: bool) -> None:
         if writing:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from viewer.ui import archive_work, comparison_work
+from viewer.ui.job_process import in_own_process
 from viewer.ui.results_model import SearchRequest
 from viewer.ui.tasks import Task, TaskRunner
 
@@ -46,7 +47,7 @@ class ArchiveJobs(QObject):
 
     def _write(self, work: object, name: str) -> Task:
         resume = name != ENTITIES and self._stop_entities()
-        task = self.writer.submit(work, name)  # type: ignore[arg-type]
+        task = self.writer.submit(in_own_process(work), name)  # type: ignore[arg-type]
         task.succeeded.connect(lambda result: self._succeeded(name, result))
         if resume:
             self.extract_entities()

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self.archiveOpened.emit()
         # What is open now (modules, Qt's objects, the index's readers) lives as long as the
         # window: set it aside from the garbage collector's full passes, which would otherwise
-        # walk it again and again, holding every thread, while an import allocates.
+        # walk all of it again, the window waiting, each time the session has allocated enough.
         gc.freeze()
 
     def _open_failed(self, error: object) -> None:

@@ -11,12 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
 from viewer.ui.entity_types import type_name
 from viewer.ui.formatting import number, short_date
 from viewer.ui.highlights import secondary_colour
+from viewer.ui.table_model import ReadOnlyTable
 
 if TYPE_CHECKING:
     from viewer.archive.catalog import StoredArticle
@@ -25,39 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 _SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole)
 
 
-class _Table(QAbstractTableModel):
-    """Rows of one kind, a fixed set of columns, read-only and selectable."""
-
-    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def _valid(self, index: Index) -> bool:
-        return index.isValid() and 0 <= index.row() < self._count() and 0 <= index.column() < len(self._headers)
-
-
-class EntityArticlesModel(_Table):
+class EntityArticlesModel(ReadOnlyTable):
     """An entity's articles, oldest first: date, outlet, title."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
@@ -110,7 +79,7 @@ class EntityRow:
     hidden: bool = False
 
 
-class EntityTableModel(_Table):
+class EntityTableModel(ReadOnlyTable):
     """Entities with their type and how many articles name them; hidden ones greyed.
 
     The entity view's «named with it» list (the count is articles in common) and the

@@ -14,18 +14,16 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import queue
-import time
 from collections.abc import Callable
 from functools import partial
 from multiprocessing.synchronize import Event
 from typing import Any, TypeVar
 
 from viewer.background import lower_process_priority
-from viewer.ui.tasks import TaskContext
+from viewer.ui.tasks import ProgressThinner, TaskContext
 
 T = TypeVar("T")
 _POLL_S = 0.1
-_PROGRESS_INTERVAL = 0.1
 _EXIT_WAIT_S = 30
 
 
@@ -72,16 +70,11 @@ class _ChildContext:
     def __init__(self, messages: multiprocessing.Queue, stop: Event) -> None:
         self._messages = messages
         self._stop = stop
-        self._last = 0.0
-        self._note = ""
+        self._thinner = ProgressThinner()
 
     def progress(self, done: int, total: int | None, note: str = "") -> None:
-        now = time.monotonic()
-        final = total is not None and done >= total
-        if note == self._note and not final and now - self._last < _PROGRESS_INTERVAL:
-            return
-        self._last, self._note = now, note
-        self._messages.put(("progress", (done, total, note)))
+        if self._thinner.due(done, total, note):
+            self._messages.put(("progress", (done, total, note)))
 
     def cancelled(self) -> bool:
         return self._stop.is_set()

@@ -24,21 +24,32 @@ from viewer.background import lower_thread_priority
 _PROGRESS_INTERVAL = 0.1
 
 
+class ProgressThinner:
+    """Lets about ten progress reports a second through; a new note and the last report always."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+        self._note = ""
+
+    def due(self, done: int, total: int | None, note: str) -> bool:
+        now = time.monotonic()
+        final = total is not None and done >= total
+        if note == self._note and not final and now - self._last < _PROGRESS_INTERVAL:
+            return False
+        self._last, self._note = now, note
+        return True
+
+
 class TaskContext:
     """What a running callable gets: report progress, ask whether it should stop."""
 
     def __init__(self, task: Task) -> None:
         self._task = task
-        self._last = 0.0
-        self._note = ""
+        self._thinner = ProgressThinner()
 
     def progress(self, done: int, total: int | None, note: str = "") -> None:
-        now = time.monotonic()
-        final = total is not None and done >= total
-        if note == self._note and not final and now - self._last < _PROGRESS_INTERVAL:
-            return
-        self._last, self._note = now, note
-        self._task._progress_from_worker.emit(done, -1 if total is None else total, note)
+        if self._thinner.due(done, total, note):
+            self._task._progress_from_worker.emit(done, -1 if total is None else total, note)
 
     def cancelled(self) -> bool:
         return self._task.is_cancelled()

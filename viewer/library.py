@@ -155,6 +155,19 @@ class Library:
             self._searcher = ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
         return self._searcher
 
+    def warmed_search(self) -> ArchiveSearcher:
+        """A searcher over the index as it is now, with what its first search reads already read.
+        It may be made on another thread (it touches only the index) and handed to ``use_search``
+        on this Library's own, so that the first search after an import is as quick as the rest."""
+        searcher = ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
+        searcher.warm()
+        return searcher
+
+    def use_search(self, searcher: ArchiveSearcher) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = searcher
+
     def _external_facets(self) -> dict[str, dict[str, list[str]]]:
         """Facets kept outside the index: the entities and the event of every article."""
         if self._external is None:

@@ -83,6 +83,11 @@ class Ranker:
         total[postings.docs] = idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / average)) * q.boost
         return total
 
+    def read_lengths(self) -> None:
+        """Read every scored field's lengths now rather than at the first query that needs them."""
+        for fieldname in self._searcher.schema.scorable_names():
+            self._field_lengths(fieldname)
+
     def _field_lengths(self, fieldname: str) -> np.ndarray:
         lengths = self._lengths.get(fieldname)
         if lengths is None:

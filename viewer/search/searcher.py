@@ -73,6 +73,19 @@ class ArchiveSearcher:
             self._expansions = {}
         return self._searcher
 
+    def warm(self) -> None:
+        """Read now what the first search would: the facet columns, the documents' numbers and
+        dates, the field lengths. Touches the index only, so it may run on another thread
+        before the searcher is handed to the one that searches."""
+        self.refresh()
+        for facet in FACET_COLUMNS:
+            self._facet_table(facet, {})
+        self._docnum_of()
+        self._doc_sets().dates()
+        if self._ranker is None:
+            self._ranker = Ranker(self._doc_sets())
+        self._ranker.read_lengths()
+
     def _doc_sets(self) -> DocSets:
         if self._sets is None:
             self._sets = DocSets(self._searcher, PostingCache(self._searcher))

@@ -41,6 +41,7 @@ from viewer.ui.tasks import Task
 if TYPE_CHECKING:
     from viewer.library import Library
     from viewer.paths import Locations
+    from viewer.search.searcher import ArchiveSearcher
     from viewer.ui.compare_window import CompareWindow
 
 DEFAULT_SIZE = (1280, 800)
@@ -253,11 +254,25 @@ class MainWindow(QMainWindow):
         self._set_title()
 
     def _archive_changed(self) -> None:
-        if self.library is not None:
-            self.library.forget_cached()  # a job's own Library stored events and names
-        self.run_search(keep_position=True)
-        self.refresh_status()
-        gc.freeze()  # the reopened index's readers, as when the archive opened
+        """A job changed the archive: read the new index off the GUI thread, then search it."""
+        library = self.library
+        if library is None:
+            return
+        library.forget_cached()  # a job's own Library stored events and names
+        task = self.jobs.reader.submit(lambda _context: library.warmed_search(), "search")
+        task.succeeded.connect(lambda searcher: self._search_warmed(library, searcher))
+        task.failed.connect(lambda _error: self._search_warmed(library, None))
+
+    def _search_warmed(self, library: Library, searcher: ArchiveSearcher | None) -> None:
+        if searcher is not None:
+            if self.library is library:
+                library.use_search(searcher)
+            else:  # the window closed meanwhile
+                searcher.close()
+        if self.library is library:
+            self.run_search(keep_position=True)
+            self.refresh_status()
+            gc.freeze()  # the new index's readers, as when the archive opened
 
     def _writing_changed(self, writing: bool) -> None:
         if writing:

@@ -38,8 +38,11 @@ def open_library(locations: Locations) -> Library:
 
 
 def open_library_for(locations: Locations, context: TaskContext) -> Library:
-    """Open the GUI thread's Library in the background (see ``MainWindow.open_archive``)."""
-    return open_library(locations)
+    """Open the GUI thread's Library in the background (see ``MainWindow.open_archive``), with
+    what its first search reads already read."""
+    library = open_library(locations)
+    library.use_search(library.warmed_search())
+    return library
 
 
 def compare(

@@ -106,18 +106,23 @@ class Library:
     # the index ---------------------------------------------------------------
     def _open_index(self) -> Index:
         folder = self.locations.index_dir
-        stale = self.catalog.get_meta("schema_version") != str(SCHEMA_VERSION)
-        if not stale:
-            try:
-                ix = index_writer.open_or_create(folder)
-                if ix.doc_count() != self.catalog.article_count():
-                    self._reconcile(ix)
-                return ix
-            except (EmptyIndexError, OSError, ValueError, EOFError):
-                pass  # missing or damaged: rebuilt below from the catalog
+        current = self.catalog.get_meta("schema_version") == str(SCHEMA_VERSION)
+        ix = self._open_current_index(folder) if current else None
+        if ix is not None:
+            return ix
         ix = index_writer.recreate(folder)
         self._fill(ix, self.catalog.all_articles())
         self.catalog.set_meta("schema_version", str(SCHEMA_VERSION))
+        return ix
+
+    def _open_current_index(self, folder: Path) -> Index | None:
+        """The index as it is, brought in line with the catalog; None if missing or damaged."""
+        try:
+            ix = index_writer.open_or_create(folder)
+            if ix.doc_count() != self.catalog.article_count():
+                self._reconcile(ix)
+        except (EmptyIndexError, OSError, ValueError, EOFError):
+            return None
         return ix
 
     def _fill(self, ix: Index, articles: Iterable[StoredArticle]) -> None:

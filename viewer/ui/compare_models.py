@@ -8,7 +8,7 @@ columns do. All text is plain (the views never read it as markup).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -42,23 +42,21 @@ class _TableModel(QAbstractTableModel):
     ItemRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
 
+    # Each kind of table says what its columns are called and what a cell shows.
+    headers: Callable[[], list[str]]
+    cell: Callable[[Any, int], str]
+
     def __init__(self, comparison: Comparison, rows: Sequence[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.comparison = comparison
         self._rows = list(rows)
         self._headers: list[str] | None = None
 
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
     def header_texts(self) -> list[str]:
         """``headers()``, translated once (views ask for the column count very often)."""
         if self._headers is None:
             self._headers = self.headers()
         return self._headers
-
-    def cell(self, row: Any, column: int) -> str:
-        raise NotImplementedError
 
     def sort_key(self, row: Any, column: int) -> Any:
         return self.cell(row, column).casefold()

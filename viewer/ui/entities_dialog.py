@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from viewer.ui.entity_curation import entity_rows
 from viewer.ui.entity_models import EntityRow, EntityTableModel
 from viewer.ui.entity_types import ENTITY_KINDS, type_name, type_plural
-from viewer.ui.entity_window import entity_table
 from viewer.ui.formatting import number
+from viewer.ui.table_model import read_only_table
 
 if TYPE_CHECKING:
     from viewer.library import Library
@@ -100,7 +100,7 @@ class EntitiesDialog(QDialog):
         self.model = EntityTableModel(self.tr("Articles"), self)
         self.proxy = EntityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = entity_table(self.proxy)
+        self.table = read_only_table(self.proxy)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)

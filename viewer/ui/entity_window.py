@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from viewer.ui.entity_models import EntityArticlesModel, EntityRow, EntityTableM
 from viewer.ui.entity_types import ENTITY_KINDS, type_name
 from viewer.ui.formatting import articles, short_date
 from viewer.ui.icons import icon
+from viewer.ui.table_model import read_only_table
 
 if TYPE_CHECKING:
     from viewer.entities.stage import EntityView
@@ -36,18 +35,6 @@ if TYPE_CHECKING:
     from viewer.ui.entity_curation import EntityCurator
 
 
-def entity_table(model: QSortFilterProxyModel | EntityTableModel | EntityArticlesModel) -> QTableView:
-    """A compact list view in the style of the app's dialogs."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    return table
 
 
 class EntityWindow(QWidget):
@@ -118,7 +105,7 @@ class EntityWindow(QWidget):
         tools.addStretch(1)
 
         self.articles_model = EntityArticlesModel(self._article, self)
-        self.articles = entity_table(self.articles_model)
+        self.articles = read_only_table(self.articles_model)
         header = self.articles.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -126,7 +113,7 @@ class EntityWindow(QWidget):
         self.articles.activated.connect(self._article_activated)
 
         self.related_model = EntityTableModel(self.tr("Together"), self)
-        self.related = entity_table(self.related_model)
+        self.related = read_only_table(self.related_model)
         related_header = self.related.horizontalHeader()
         related_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         related_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.ui.table_model import StringTableModel
+from viewer.ui.table_model import StringTableModel, read_only_table
 
 if TYPE_CHECKING:
     from viewer.ui.saved_searches import SavedSearchActions
@@ -31,13 +30,8 @@ class SavedSearchesDialog(QDialog):
         self.resize(640, 400)
         self._actions = actions
         self.model = StringTableModel([self.tr("Name"), self.tr("Finds")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 200)

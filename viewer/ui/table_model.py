@@ -1,11 +1,12 @@
-"""A read-only table of strings, for the dialogs' lists (problems, aliases, folders)."""
+"""Read-only tables for the dialogs' lists (problems, aliases, folders, saved searches, entities)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -13,12 +14,11 @@ Index = QModelIndex | QPersistentModelIndex
 class ReadOnlyTable(QAbstractTableModel):
     """Rows of one kind under a fixed set of column headers, read-only and selectable."""
 
+    _count: Callable[[], int]  # how many rows: each kind of table says
+
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-
-    def _count(self) -> int:
-        raise NotImplementedError
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._count()
@@ -64,3 +64,17 @@ class StringTableModel(ReadOnlyTable):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._rows[index.row()][index.column()]
         return None
+
+
+def read_only_table(model: QAbstractItemModel) -> QTableView:
+    """A compact list of whole rows in the style of the app's dialogs."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
@@ -20,6 +21,8 @@ from whoosh.writing import SegmentWriter
 
 from viewer.paths import sample_archive
 from viewer.search import writer as index_writer
+from viewer.search.document_postings import FormCodes, document_postings
+from viewer.search.fields import LemmaText, Tokens
 from viewer.search.schema import index_document
 from viewer.search.writer import IndexWriter, open_or_create
 
@@ -194,7 +197,7 @@ def test_small_blocks_are_stored_uncompressed(tmp_path: Path) -> None:
 
 def test_lists_spill_to_runs_past_the_memory_limit(tmp_path: Path) -> None:
     ix = open_or_create(tmp_path / "index")
-    writer = index_writer._SegmentWriter(ix, limitmb=0.2)
+    writer = index_writer._SegmentWriter(ix, limitmb=0.1)
     for row in rows(200):
         writer.add_document(**index_document(row))
     assert writer.pool.runs >= 3
@@ -246,3 +249,25 @@ def test_a_document_with_empty_fields_is_indexed(tmp_path: Path) -> None:
     theirs = whoosh_index(tmp_path / "whoosh", [[row, *rows(3)]])
     assert list(all_postings(ours)) == list(all_postings(theirs))
     assert ours.doc_count() == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["форум", "форум форума Форуму форумом", "Омск, Омск и ещё раз ОМСК: омск", "a b a b a c 2019 2019 b",
+     *sample_sentences()[:40]],
+)  # fmt: skip
+def test_document_postings_are_the_values_the_field_encodes(text: str) -> None:
+    """One array pass gives every term's frequency and value exactly as ``LemmaText.index`` does."""
+    numbers: dict[bytes, int] = {}
+    codes = FormCodes(lambda term: numbers.setdefault(term, len(numbers)))
+    postings = document_postings(codes.of(Tokens.of(text).forms))
+    terms = list(numbers)
+    ends = np.cumsum(postings.value_lengths)
+    values = postings.values.tobytes()
+    found = {
+        terms[term]: (count, values[end - length : end])
+        for term, count, length, end in zip(postings.terms, postings.counts, postings.value_lengths, ends, strict=True)
+    }
+    expected = {term: (frequency, value) for term, frequency, _, value in LemmaText().index(Tokens.of(text))}
+    assert found == expected
+    assert list(postings.terms) == sorted(postings.terms)

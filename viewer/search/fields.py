@@ -45,15 +45,17 @@ def form_hash(form: str) -> int:
 
 @dataclass(frozen=True)
 class Tokens:
-    """A text as the index takes it: each token's lemma and its form (lower-case, ё folded)."""
+    """A text as the index takes it: its tokens' forms (lower-case, ё folded), in order."""
 
-    lemmas: list[str]
     forms: list[str]
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        forms = words(text)
-        return cls([lemma(form) for form in forms], forms)
+        return cls(words(text))
+
+    @property
+    def lemmas(self) -> list[str]:
+        return list(map(lemma, self.forms))
 
 
 class LemmaFilter(Filter):
@@ -139,6 +141,7 @@ class LemmaText(fields.TEXT):
         encode = self.format.encode
         boost = self.format.field_boost
         if isinstance(value, Tokens):
+            # (The index writer takes a faster way to the same postings: ``document_postings``.)
             for position, term in enumerate(value.lemmas):
                 positions[term].append(position)
             # Hashed once per distinct form, then looked up per position.

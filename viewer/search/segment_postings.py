@@ -32,15 +32,16 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from viewer.search.document_postings import DocumentPostings, FormCodes, document_postings
+
 # One term's postings: document numbers, weights and encoded values (positions), in document order.
 Postings = tuple[array, array, list[bytes]]
 Entry = tuple[str, bytes, Postings]
 Posting = tuple[bytes, int, float, bytes]  # what ``Field.index`` yields: term, frequency, weight, value
 
-# What a posting and a new term cost in memory here, besides the value's bytes: a term number,
-# a document number, a weight and the value's length; a term's key and dictionary slot.
+# What a posting costs in memory here, besides the value's bytes: a term number, a document
+# number, a weight and the value's length.
 _POSTING_BYTES = 4 + 4 + 8 + 4
-_TERM_BYTES = 33 + 8 + 100
 
 # Values are cut out of their buffer this many postings at a time.
 _GATHER_POSTINGS = 16384
@@ -96,14 +97,15 @@ class _FieldPostings:
     """One field's postings in the order they came, one array entry a posting.
 
     Values (encoded positions) are kept back to back in one buffer, with their lengths:
-    a bytes object for each would take several times the memory.
+    a bytes object for each would take several times the memory. Terms are numbered by
+    the pool, the same for every field and for as long as the pool lives.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, numbers: _TermNumbers) -> None:
+        self.numbers = numbers
         self._empty()
 
     def _empty(self) -> None:
-        self.numbers = _TermNumbers()
         self.term_numbers = array("I")
         self.docnums = array("I")
         self.weights = array("d")
@@ -113,7 +115,6 @@ class _FieldPostings:
     def add(self, docnum: int, postings: list[Posting], boost: float) -> tuple[int, int]:
         """Add one document's postings; (the field's length in it, memory taken)."""
         terms, frequencies, weights, values = zip(*postings, strict=True)
-        known = len(self.numbers.terms)
         self.term_numbers.extend(map(self.numbers.__getitem__, terms))
         self.docnums.extend(itertools.repeat(docnum, len(terms)))
         self.weights.extend(weights if boost == 1.0 else [weight * boost for weight in weights])
@@ -122,24 +123,32 @@ class _FieldPostings:
         self.value_lengths.extend(map(len, values))
         before = len(self.values)
         self.values += b"".join(values)
-        size = _POSTING_BYTES * len(terms) + len(self.values) - before
-        new_terms = len(self.numbers.terms) - known
-        if new_terms:
-            size += _TERM_BYTES * new_terms + sum(map(len, self.numbers.terms[known:]))
-        return sum(frequencies), size
+        return sum(frequencies), _POSTING_BYTES * len(terms) + len(self.values) - before
+
+    def add_document(self, docnum: int, postings: DocumentPostings, weights: np.ndarray) -> int:
+        """Add one document's postings as ``document_postings`` gives them; the memory taken."""
+        self.term_numbers.frombytes(postings.terms.tobytes())
+        self.docnums.extend(itertools.repeat(docnum, len(postings.terms)))
+        self.weights.frombytes(weights.tobytes())
+        self.value_lengths.frombytes(postings.value_lengths.tobytes())
+        self.values += postings.values.data
+        return _POSTING_BYTES * len(postings.terms) + len(postings.values)
 
     def sorted_terms(self) -> Iterator[tuple[bytes, Postings]]:
         """Each term in byte order with its postings in document order (a stable sort by term)."""
         terms = self.numbers.terms
-        by_term = sorted(range(len(terms)), key=terms.__getitem__)
-        rank = np.empty(len(terms), dtype=np.uint32)
-        rank[by_term] = np.arange(len(terms), dtype=np.uint32)
-        keys = rank[np.frombuffer(self.term_numbers, dtype=np.uint32)]
+        term_numbers = np.frombuffer(self.term_numbers, dtype=np.uint32)
+        present = np.flatnonzero(np.bincount(term_numbers, minlength=len(terms)))
+        by_term = sorted(present.tolist(), key=terms.__getitem__)
+        rank = np.zeros(len(terms), dtype=np.uint32)
+        rank[by_term] = np.arange(len(by_term), dtype=np.uint32)
+        keys = rank[term_numbers]
         # Each source array is let go as soon as its sorted copy exists: memory peaks at
         # about twice the lists' own size.
+        del term_numbers
         self.term_numbers = array("I")
         order = np.argsort(keys, kind="stable")
-        counts = np.bincount(keys, minlength=len(terms)).tolist()
+        counts = np.bincount(keys, minlength=len(by_term)).tolist()
         del keys, rank
         docnums = array("I", np.frombuffer(self.docnums, dtype=np.uint32)[order].tobytes())
         self.docnums = array("I")
@@ -176,6 +185,8 @@ class TermPostings:
     def __init__(self, tempdir: str, limitmb: float) -> None:
         self._tempdir = tempdir
         self._limit = int(limitmb * 1024 * 1024)
+        self._numbers = _TermNumbers()
+        self._codes = FormCodes(self._numbers.__getitem__)
         self._fields: dict[str, _FieldPostings] = {}
         self._size = 0
         self._runs: list[IO[bytes]] = []
@@ -196,14 +207,32 @@ class TermPostings:
         postings = list(postings)
         if not postings:
             return 0
+        length, size = self._field(fieldname).add(docnum, postings, boost)
+        self._taken(size)
+        return length
+
+    def add_tokens(self, fieldname: str, docnum: int, forms: list[str], weight: float) -> int:
+        """One document's text in a lemmatised field, as its word forms; returns its length.
+
+        The postings are those ``LemmaText.index`` gives for ``Tokens(forms)``, each term's
+        weight its frequency times ``weight`` (the field's boost).
+        """
+        if not forms:
+            return 0
+        postings = document_postings(self._codes.of(forms))
+        self._taken(self._field(fieldname).add_document(docnum, postings, postings.counts * weight))
+        return len(forms)
+
+    def _field(self, fieldname: str) -> _FieldPostings:
         field = self._fields.get(fieldname)
         if field is None:
-            field = self._fields[fieldname] = _FieldPostings()
-        length, size = field.add(docnum, postings, boost)
+            field = self._fields[fieldname] = _FieldPostings(self._numbers)
+        return field
+
+    def _taken(self, size: int) -> None:
         self._size += size
         if self._size > self._limit:
             self._spill()
-        return length
 
     def write(self, fieldwriter: Any, schema: Any, lengths: FieldLengths, codec: Any) -> None:
         """Write every posting list into the segment of ``fieldwriter`` (a ``W3FieldWriter``)."""

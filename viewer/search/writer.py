@@ -23,6 +23,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.writing import SegmentWriter
 
+from viewer.search.fields import Tokens
 from viewer.search.schema import build_schema, index_document
 from viewer.search.segment_postings import FieldLengths, TermPostings
 
@@ -94,7 +95,10 @@ class _SegmentWriter(SegmentWriter):
                 length = 0
                 if field.indexed:
                     boost = self._field_boost(fields, name, docboost)
-                    length = self.pool.add_field(name, docnum, field.index(value), boost)
+                    if isinstance(value, Tokens):
+                        length = self.pool.add_tokens(name, docnum, value.forms, field.format.field_boost * boost)
+                    else:
+                        length = self.pool.add_field(name, docnum, field.index(value), boost)
                     if not field.scorable:
                         length = 0
                 stored = fields.get(f"_stored_{name}", value)

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.search.fields import form_hash
-from viewer.text.lemmas import lemma
+from viewer.text.lemmas import lemmatise
 
 _HASH_BITS = 16
 _HASH_MASK = (1 << _HASH_BITS) - 1
+
+
+# Forms remembered before the codes start afresh (a form takes about 150 bytes here).
+_FORMS_LIMIT = 1_000_000
 
 
 class FormCodes(dict[str, int]):
@@ -27,6 +31,7 @@ class FormCodes(dict[str, int]):
 
     ``number`` gives a lemma's term (its UTF-8 bytes) a number; a form met for the first
     time is lemmatised once, so a known form (nearly every token) costs one lookup in C.
+    This is the indexing process's only cache of lemmas.
     """
 
     def __init__(self, number: Callable[[bytes], int]) -> None:
@@ -34,7 +39,9 @@ class FormCodes(dict[str, int]):
         self._number = number
 
     def __missing__(self, form: str) -> int:
-        code = self[form] = self._number(lemma(form).encode("utf-8")) << _HASH_BITS | form_hash(form)
+        if len(self) >= _FORMS_LIMIT:
+            self.clear()
+        code = self[form] = self._number(lemmatise(form).encode("utf-8")) << _HASH_BITS | form_hash(form)
         return code
 
     def of(self, forms: list[str]) -> np.ndarray:

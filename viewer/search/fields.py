@@ -24,9 +24,6 @@ from whoosh.system import _INT_SIZE, pack_uint
 
 from viewer.text.lemmas import TOKEN_PATTERN, lemma, words
 
-_FORM_HASHES: dict[str, int] = {}
-_FORM_HASHES_LIMIT = 2_000_000
-
 
 def form_hash(form: str) -> int:
     """A word form's 16-bit hash (of its lower-case, ё-folded spelling), as the index keeps it.
@@ -34,13 +31,7 @@ def form_hash(form: str) -> int:
     Two forms of one lemma share a hash with a chance of 1 in 65,536; an ``exact:`` query for
     one of them would then also find the other.
     """
-    found = _FORM_HASHES.get(form)
-    if found is None:
-        found = zlib.crc32(form.encode("utf-8")) & 0xFFFF
-        if len(_FORM_HASHES) >= _FORM_HASHES_LIMIT:
-            _FORM_HASHES.clear()
-        _FORM_HASHES[form] = found
-    return found
+    return zlib.crc32(form.encode("utf-8")) & 0xFFFF
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,16 @@ _MORPH = pymorphy3.MorphAnalyzer()
 _CACHE_LIMIT = 2_000_000
 
 
+def lemmatise(word: str) -> str:
+    """A lower-case, ё-folded token's dictionary form, worked out afresh (``lemma`` caches it)."""
+    return _MORPH.parse(word)[0].normal_form.replace("ё", "е") if _CYRILLIC.match(word) else word
+
+
 class _Lemmas(dict[str, str]):
     """Word -> lemma, looked up in C; a word met for the first time is lemmatised on lookup."""
 
     def __missing__(self, word: str) -> str:
-        found = _MORPH.parse(word)[0].normal_form.replace("ё", "е") if _CYRILLIC.match(word) else word
+        found = lemmatise(word)
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = found

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_OTHER_SPACES = ("\t", "\u00a0", "\u2009", "\u202f")  # become plain spaces
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -19,8 +19,17 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    # String methods rather than a regular expression: they run several times faster over
+    # Cyrillic text, and the import cleans every field of every article.
+    for space in _OTHER_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 def clean_line(text: str) -> str:

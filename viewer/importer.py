@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from whoosh.index import Index
@@ -28,6 +30,10 @@ Cancelled = Callable[[], bool]
 
 # Below these, starting worker processes costs more than it saves.
 _PARALLEL_READ_FILES = 64
+# Files handed to a reading process at a time, and how far reading may run ahead of indexing.
+_READ_CHUNK_FILES = 16
+_READ_CHUNK_BYTES = 4_000_000
+_READ_AHEAD_BYTES = 32_000_000
 _CANCEL_CHECK = 50  # articles of one file between two looks at whether to stop
 _PARALLEL_INDEX_BYTES = 2_000_000
 
@@ -70,8 +76,44 @@ def _read(stat: FileStat, sink: ArticleSink | None = None) -> FileContents | str
         return f"could not be read ({type(error).__name__}: {error})"
 
 
-def _read_in_worker(stat: FileStat) -> tuple[FileStat, FileContents | str]:
-    return stat, _read(stat)
+def _read_in_worker(stats: list[FileStat]) -> list[tuple[FileStat, FileContents | str]]:
+    return [(stat, _read(stat)) for stat in stats]
+
+
+def _chunks(stats: list[FileStat]) -> Iterator[list[FileStat]]:
+    """The files in order, a few at a time: a worker's share of work per hand-out."""
+    chunk: list[FileStat] = []
+    size = 0
+    for stat in stats:
+        chunk.append(stat)
+        size += stat.size
+        if len(chunk) >= _READ_CHUNK_FILES or size >= _READ_CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _read_in_pool(pool: Pool, stats: list[FileStat], workers: int) -> Iterator[tuple[FileStat, FileContents | str]]:
+    """Each file with its contents, in order, read by ``pool`` a little ahead of the caller.
+
+    ``Pool.imap`` would read every file as fast as the workers can and keep all the articles
+    until they are taken, which is the whole archive when indexing is the slower side.
+    Here reading stays about ``_READ_AHEAD_BYTES`` (of files on disk) ahead, and never less
+    than a chunk per worker.
+    """
+    pending: deque[tuple[int, AsyncResult[list[tuple[FileStat, FileContents | str]]]]] = deque()
+    ahead = 0
+    for chunk in _chunks(stats):
+        size = sum(stat.size for stat in chunk)
+        pending.append((size, pool.apply_async(_read_in_worker, (chunk,))))
+        ahead += size
+        while ahead > _READ_AHEAD_BYTES and len(pending) > workers:
+            size, result = pending.popleft()
+            ahead -= size
+            yield from result.get()
+    for _, result in pending:
+        yield from result.get()
 
 
 class _FileImport:
@@ -229,7 +271,7 @@ class Importer:
         """
         if self._workers > 1 and len(stats) >= _PARALLEL_READ_FILES:
             with multiprocessing.get_context("spawn").Pool(self._workers) as pool:
-                for stat, contents in pool.imap(_read_in_worker, stats, chunksize=16):
+                for stat, contents in _read_in_pool(pool, stats, self._workers):
                     if stop():
                         raise ImportCancelled
                     yield _FileImport(self, stat, writer, summary, stop).finish(contents)

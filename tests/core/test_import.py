@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import seed_article
+from viewer import importer
 from viewer.importer import ImportCancelled
 from viewer.library import Library
 from viewer.paths import sample_archive
@@ -127,7 +128,10 @@ def test_unreadable_file_is_a_problem(library: Library, tmp_path: Path) -> None:
     assert [p.reason for p in library.problems()] == ["cannot read: Permission denied"]
 
 
-def test_parallel_import_indexes_everything(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_ahead", [importer._READ_AHEAD_BYTES, 20_000])
+def test_parallel_import_indexes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_ahead: int) -> None:
+    """Also when reading may run only a few files ahead of indexing."""
+    monkeypatch.setattr(importer, "_READ_AHEAD_BYTES", read_ahead)
     folder = tmp_path / "many"
     for n in range(450):
         body = f"Форум {n}. Казахстан и Россия. " + "Делегации обсудили сотрудничество регионов. " * 120
@@ -139,6 +143,9 @@ def test_parallel_import_indexes_everything(tmp_path: Path) -> None:
         result = parallel.search("Казахстаном", limit=0)
         assert result.total == 450
         assert sum(result.facets["month"].values()) == 450
+        hit = parallel.search('"Форум 317"').hits[0]
+        assert hit.title == "Новость номер 317"
+        assert parallel.article(hit.id).paths == (str(folder / "317.txt"),)
 
 
 def test_outlet_aliases_refile_articles(library: Library, tmp_path: Path) -> None:
@@ -175,6 +182,7 @@ def test_a_cancelled_import_changes_nothing(library: Library, tmp_path: Path) ->
 CANCEL_MIDWAY = """
 import json, sys
 from pathlib import Path
+from viewer import importer
 from viewer.importer import ImportCancelled
 from viewer.library import Library
 

@@ -79,7 +79,8 @@ def parse_published(value: str | None) -> datetime | None:
 def index_document(article: Mapping[str, Any]) -> dict[str, Any]:
     """Whoosh fields for one catalog row (id, title, body, outlet, author, published, url, paths).
 
-    Runs in the indexing worker processes: the lemmatisation here is most of the cost.
+    Runs in the indexing worker processes; the text fields are their tokens, which the
+    segment writer lemmatises (``viewer.search.document_postings``).
     """
     doc: dict[str, Any] = {
         "id": article["id"],

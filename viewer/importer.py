@@ -33,7 +33,7 @@ _PARALLEL_READ_FILES = 64
 # Files handed to a reading process at a time, and how far reading may run ahead of indexing.
 _READ_CHUNK_FILES = 16
 _READ_CHUNK_BYTES = 4_000_000
-_READ_AHEAD_BYTES = 32_000_000
+_READ_AHEAD_BYTES = 16_000_000
 _CANCEL_CHECK = 50  # articles of one file between two looks at whether to stop
 _PARALLEL_INDEX_BYTES = 2_000_000
 

@@ -17,6 +17,7 @@ successive runs are concatenated.
 from __future__ import annotations
 
 import heapq
+import io
 import itertools
 import marshal
 import operator
@@ -109,7 +110,7 @@ class _FieldPostings:
         self.term_numbers = array("I")
         self.docnums = array("I")
         self.weights = array("d")
-        self.values = bytearray()
+        self.values = io.BytesIO()  # its getvalue() hands over the buffer without a copy
         self.value_lengths = array("I")
 
     def add(self, docnum: int, postings: list[Posting], boost: float) -> tuple[int, int]:
@@ -121,9 +122,7 @@ class _FieldPostings:
         if None in values:
             values = tuple(value or b"" for value in values)
         self.value_lengths.extend(map(len, values))
-        before = len(self.values)
-        self.values += b"".join(values)
-        return sum(frequencies), _POSTING_BYTES * len(terms) + len(self.values) - before
+        return sum(frequencies), _POSTING_BYTES * len(terms) + self.values.write(b"".join(values))
 
     def add_document(self, docnum: int, postings: DocumentPostings, weights: np.ndarray) -> int:
         """Add one document's postings as ``document_postings`` gives them; the memory taken."""
@@ -131,8 +130,7 @@ class _FieldPostings:
         self.docnums.extend(itertools.repeat(docnum, len(postings.terms)))
         self.weights.frombytes(weights.tobytes())
         self.value_lengths.frombytes(postings.value_lengths.tobytes())
-        self.values += postings.values.data
-        return _POSTING_BYTES * len(postings.terms) + len(postings.values)
+        return _POSTING_BYTES * len(postings.terms) + self.values.write(postings.values.data)
 
     def sorted_terms(self) -> Iterator[tuple[bytes, Postings]]:
         """Each term in byte order with its postings in document order (a stable sort by term)."""
@@ -144,7 +142,7 @@ class _FieldPostings:
         rank[by_term] = np.arange(len(by_term), dtype=np.uint32)
         keys = rank[term_numbers]
         # Each source array is let go as soon as its sorted copy exists: memory peaks at
-        # about twice the lists' own size.
+        # about one and a half times the lists' own size.
         del term_numbers
         self.term_numbers = array("I")
         order = np.argsort(keys, kind="stable")
@@ -154,11 +152,12 @@ class _FieldPostings:
         self.docnums = array("I")
         weights = array("d", np.frombuffer(self.weights, dtype=np.float64)[order].tobytes())
         self.weights = array("d")
+        data = self.values.getvalue()
         value_lengths = np.frombuffer(self.value_lengths, dtype=np.uint32)
-        value_ends = np.cumsum(value_lengths, dtype=np.uint64)[order]
-        value_starts = value_ends - value_lengths[order]
-        del value_lengths, order
-        data = bytes(self.values)
+        offset_type = np.uint32 if len(data) < 2**32 else np.uint64
+        value_starts = (np.cumsum(value_lengths, dtype=offset_type) - value_lengths)[order]
+        value_lengths = value_lengths[order]
+        del order
         self._empty()
         start = 0
         chunk_start = chunk_stop = 0
@@ -167,10 +166,9 @@ class _FieldPostings:
             stop = start + count
             if stop > chunk_stop:  # the values of the next few thousand postings, in one pass
                 chunk_start, chunk_stop = start, max(stop, start + _GATHER_POSTINGS)
-                cuts = map(
-                    slice, value_starts[chunk_start:chunk_stop].tolist(), value_ends[chunk_start:chunk_stop].tolist()
-                )
-                chunk = list(map(data.__getitem__, cuts))
+                starts = value_starts[chunk_start:chunk_stop]
+                ends = starts + value_lengths[chunk_start:chunk_stop]
+                chunk = list(map(data.__getitem__, map(slice, starts.tolist(), ends.tolist())))
             values = chunk[start - chunk_start : stop - chunk_start]
             yield terms[number], (docnums[start:stop], weights[start:stop], values)
             start = stop

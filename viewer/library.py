@@ -360,15 +360,22 @@ class Library:
         return [replace(e, entities=tuple(top(list(e.articles)))) for e in events]
 
     def event(self, event_id: str) -> EventSummary | None:
-        found = next((e for e in self.events(key_entities=False) if e.id == event_id), None)
+        found = self._event_summary(event_id)
         return replace(found, entities=tuple(self.entities_stage.top_entities(list(found.articles)))) if found else None
+
+    def _event_summary(self, event_id: str) -> EventSummary | None:
+        """One event, without its key entities: only its own articles are read."""
+        if not event_id.startswith("ev-"):
+            return None
+        found = self.events_stage.summaries([event_id.removeprefix("ev-")])
+        return found[0] if found else None
 
     def event_of(self, article_id: str) -> EventSummary | None:
         key = self.events_stage.memberships().get(article_id)
         return self.event(f"ev-{key}") if key else None
 
     def _event_or_fail(self, event_id: str) -> EventSummary:
-        found = next((e for e in self.events(key_entities=False) if e.id == event_id), None)
+        found = self._event_summary(event_id)
         if found is None:
             raise KeyError(f"no event with id «{event_id}»")
         return found

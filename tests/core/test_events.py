@@ -53,6 +53,16 @@ def test_events_are_a_facet_and_a_filter(sample: Library) -> None:
     assert sample.search("event:ev-nothing").total == 0
 
 
+def test_one_event_is_read_as_the_list_has_it(sample: Library) -> None:
+    """``event`` reads only that event's reports, and gives what ``events`` gives for it."""
+    forum = next(e for e in sample.events() if len(e.articles) == 3)
+    sample.move_article(forum.articles[0], None)
+    sample.rename_event(sample.event_of(forum.articles[1]).id, "Открытие форума")
+    events = sample.events()
+    assert [sample.event(e.id) for e in events] == events
+    assert sample.event("ev-nothing") is None and sample.event(forum.articles[0]) is None
+
+
 def test_corrections_survive_regrouping_and_reimport(sample: Library) -> None:
     forum = next(e for e in sample.events() if len(e.articles) == 3)
     lone = [e for e in sample.events() if len(e.articles) == 1]

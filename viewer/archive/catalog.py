@@ -192,11 +192,20 @@ class Catalog:
 
     def texts(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(id, title, body) for each of ``article_ids`` that exists."""
+        return self._by_id("id, title, body", article_ids)
+
+    def headers(self, article_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str | None, str | None, str]]:
+        """(id, outlet, published, title) for each of ``article_ids`` that exists, or for every article."""
+        if article_ids is None:
+            return iter(self._db.execute("SELECT id, outlet, published, title FROM articles"))
+        return self._by_id("id, outlet, published, title", article_ids)
+
+    def _by_id(self, columns: str, article_ids: Iterable[str]) -> Iterator[Any]:
         wanted = list(article_ids)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             yield from self._db.execute(
-                f"SELECT id, title, body FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT {columns} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
 
     def all_articles(self) -> Iterator[StoredArticle]:

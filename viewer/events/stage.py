@@ -165,10 +165,12 @@ class EventStage:
         automatic = dict(self._db.execute("SELECT article_id, event_key FROM event_members"))
         return automatic, apply_corrections(automatic, self._corrections.moves(), self._corrections.pins())
 
-    def summaries(self) -> list[EventSummary]:
-        """Every event, newest first."""
+    def summaries(self, keys: Iterable[str] | None = None) -> list[EventSummary]:
+        """Every event (or the events keyed by ``keys`` that exist), newest first."""
         automatic, corrected = self._memberships()
         events = events_from(corrected)
+        if keys is not None:
+            events = {key: events[key] for key in keys if key in events}
         # A headline chosen for the automatic event names the corrected one only if its reports are the same.
         grouped = events_from(automatic)
         labels = {
@@ -178,10 +180,8 @@ class EventStage:
         }
         labels.update(self._corrections.labels())
         pins = self._corrections.pins()
-        meta = {
-            row[0]: row[1:]
-            for row in self._db.execute("SELECT id, outlet, published, title FROM articles")
-        }
+        wanted = None if keys is None else [article for articles in events.values() for article in articles]
+        meta = {row[0]: row[1:] for row in self._catalog.headers(wanted)}
         result = []
         for key, articles in events.items():
             present = [a for a in articles if a in meta]

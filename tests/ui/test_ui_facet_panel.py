@@ -89,9 +89,13 @@ def test_a_long_facet_shows_its_top_values_then_all(app: QApplication, qtmodelte
     qtmodeltester.check(model)
     model.show_all("person", False)
     assert model.rowCount(parent) == TOP_VALUES + 2
-    model.set_unlimited(True)
-    assert model.rowCount(parent) == 30
+    model.set_needle("ПЕРСОНА 1")  # narrowed to ten values, shown as any branch is
+    assert rows(model, "person") == [f"Персона 1{n}" for n in range(TOP_VALUES)] + ["Show all 10"]
+    model.set_needle("персона 07")
+    assert rows(model, "person") == ["Персона 07"] and model.searching()
     qtmodeltester.check(model)
+    model.set_needle("")
+    assert model.rowCount(parent) == TOP_VALUES + 2 and not model.searching()
 
 
 def test_the_filter_box_finds_values_past_the_top(app: QApplication, qtbot: QtBot) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.text.normalise import fold
 from viewer.ui.entity_curation import entity_rows
 from viewer.ui.entity_models import EntityRow, EntityTableModel
 from viewer.ui.entity_types import ENTITY_KINDS, type_name, type_plural
@@ -38,10 +39,6 @@ if TYPE_CHECKING:
     from viewer.ui.entity_curation import EntityCurator
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
@@ -57,10 +54,10 @@ class EntityFilterProxy(QSortFilterProxyModel):
     def set_filter(self, kind: str, needle: str, show_hidden: bool) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
             self.beginFilterChange()
-            self.kind, self.needle, self.show_hidden = kind, _fold(needle.strip()), show_hidden
+            self.kind, self.needle, self.show_hidden = kind, fold(needle.strip()), show_hidden
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.kind, self.needle, self.show_hidden = kind, _fold(needle.strip()), show_hidden
+            self.kind, self.needle, self.show_hidden = kind, fold(needle.strip()), show_hidden
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
@@ -69,7 +66,7 @@ class EntityFilterProxy(QSortFilterProxyModel):
             return False
         if self.kind and entry.kind != self.kind:
             return False
-        return not self.needle or self.needle in _fold(entry.name)
+        return not self.needle or self.needle in fold(entry.name)
 
 
 class EntitiesDialog(QDialog):

@@ -7,8 +7,9 @@ may be excluded. Chosen values stay listed even when the current query leaves th
 no articles (at the top of their branch then), so they can always be unchosen.
 
 A long branch shows its ``TOP_VALUES`` most frequent values (and any chosen ones) and
-then a «Show all N» row; ``show_all`` opens it (the row then offers «Show fewer»), and
-``set_unlimited`` opens every branch while the panel's filter box looks for a value.
+then a «Show all N» row; ``show_all`` opens it (the row then offers «Show fewer»).
+``set_needle`` narrows every branch to the values containing a text (the panel's filter
+box): only those become rows, so finding a value among tens of thousands stays quick.
 Values that are ids (events) read through a labeller: ``set_labeller``.
 """
 
@@ -22,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from viewer.text.normalise import fold
 from viewer.ui.formatting import month_label, number
 from viewer.ui.highlights import secondary_colour
 
@@ -87,9 +89,10 @@ class FacetModel(QAbstractItemModel):
         self._rows: dict[str, list[tuple[str | None, int]]] = {k.key: [] for k in self.kinds}  # those shown
         self._choices: dict[str, dict[str, Choice]] = {k.key: {} for k in self.kinds}
         self._labels: dict[tuple[str, str], str] = {}  # month names and the like, made once
+        self._search_texts: dict[str, _SearchTexts] = {}  # per facet: value -> its label, folded
         self._labellers: dict[str, Callable[[str], str]] = {}
         self._opened: set[str] = set()  # facets the user asked to see in full
-        self._unlimited = False
+        self._needle = ""  # what values must contain (folded), or "" for all
 
     # structure ---------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -243,6 +246,7 @@ class FacetModel(QAbstractItemModel):
         else:
             self._labellers[key] = labeller
         self._labels = {k: v for k, v in self._labels.items() if k[0] != key}
+        self._search_texts.pop(key, None)
         if key in self._values:
             self._replace(key, self._ordered(key, dict(self._values[key])))
             self._changed(key)
@@ -303,16 +307,26 @@ class FacetModel(QAbstractItemModel):
     def showing_all(self, key: str) -> bool:
         return key in self._opened
 
-    def set_unlimited(self, unlimited: bool) -> None:
-        """Show every value of every facet (while the filter box looks for one)."""
-        if unlimited != self._unlimited:
-            self._unlimited = unlimited
+    def set_needle(self, text: str) -> None:
+        """Show only the values whose label contains ``text`` (any case, ё = е); "" for all."""
+        needle = fold(text.strip())
+        if needle != self._needle:
+            self._needle = needle
             for kind in self.kinds:
                 self._relayout(kind.key)
 
+    def searching(self) -> bool:
+        return bool(self._needle)
+
     def _layout(self, key: str) -> list[tuple[str | None, int]]:
         values: list[tuple[str | None, int]] = list(self._values[key])
-        if self._unlimited or len(values) <= TOP_VALUES:
+        if self._needle:
+            texts = self._search_texts.get(key)
+            if texts is None:
+                label = self._labellers.get(key, self._kind_of(key).label)
+                texts = self._search_texts[key] = _SearchTexts(lambda value: fold(label(value) or value))
+            values = [vn for vn in values if self._needle in texts[vn[0]]]  # type: ignore[index]
+        if len(values) <= TOP_VALUES:
             return values
         if key in self._opened:
             return [*values, (_MORE, len(values))]
@@ -433,6 +447,18 @@ class FacetModel(QAbstractItemModel):
 
     def _changed(self, key: str) -> None:
         self._relayout(key)  # repaints the rows that stay
+
+
+class _SearchTexts(dict[str, str]):
+    """Value -> the text the filter box looks in, made on first lookup (in C after that)."""
+
+    def __init__(self, make: Callable[[str], str]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, value: str) -> str:
+        text = self[value] = self._make(value)
+        return text
 
 
 _TOOLTIP_PAST = 28  # labels longer than this get a tooltip with the whole of them

@@ -43,39 +43,26 @@ Index = QModelIndex | QPersistentModelIndex
 DATE_KEY = "date"  # the core's filter for a span of dates, and the date section's key when collapsed
 
 
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
-
-
 class FacetFilterProxy(QSortFilterProxyModel):
-    """Narrows the values to those containing the typed text (any case, ё = е);
-    a facet shows while any of its values does."""
+    """While the model's values are narrowed to a search (``FacetModel.set_needle``), shows
+    only the facets that have values left."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._needle = ""
         self.setRecursiveFilteringEnabled(True)
 
-    def set_needle(self, text: str) -> None:
+    def refilter(self) -> None:
+        """Look again at which facets to show (after the model's needle changed)."""
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
             self.beginFilterChange()
-            self._needle = _fold(text.strip())
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._needle = _fold(text.strip())
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        if not self._needle:
-            return True
-        if not parent.isValid():
-            return False  # shown through its values (recursive filtering)
+        # A facet shows through its values (recursive filtering), every value the model has.
         source = self.sourceModel()
-        index = source.index(row, 0, parent)
-        if index.data(FacetModel.MoreRole):
-            return False
-        text = source.data(index, Qt.ItemDataRole.DisplayRole) or ""
-        return self._needle in _fold(str(text))
+        return parent.isValid() or not (isinstance(source, FacetModel) and source.searching())
 
 
 class FacetDelegate(QStyledItemDelegate):
@@ -281,8 +268,8 @@ class FacetPanel(QWidget):
         self._apply_expansion()
 
     def _filter(self, text: str) -> None:
-        self.model.set_unlimited(bool(text.strip()))
-        self.proxy.set_needle(text)
+        self.model.set_needle(text)
+        self.proxy.refilter()
         self._apply_expansion()
 
     # choosing ----------------------------------------------------------------

@@ -33,12 +33,15 @@ def test_the_panel_has_the_entity_and_event_facets(window: MainWindow, qtmodelte
     assert [kind.key for kind in model.kinds] == ["outlet", "author", "person", "organisation", "place", "event"]
     for key in ("person", "place", "event"):
         assert model.values(key), f"no {key} values in the sample archive"
-    # events read as their labels, not their ids
-    events = {event.id: event.label for event in window.library.events(key_entities=False)}
-    parent = model.facet_index("event")
-    first = model.index(0, 0, parent)
-    assert first.data(FacetModel.ValueRole) in events
-    assert first.data() == events[first.data(FacetModel.ValueRole)]
+    # events read as their labels, not their ids; an event of one report (the article itself) is not offered
+    events = {event.id: event for event in window.library.events(key_entities=False)}
+    forum = next(event for event in events.values() if len(event.articles) == 3)
+    assert rows(model, "event") == [forum.label]
+    assert model.index(0, 0, model.facet_index("event")).data(FacetModel.ValueRole) == forum.id
+    lone = next(event for event in events.values() if len(event.articles) == 1)
+    model.choose("event", lone.id, Choice.INCLUDED)  # chosen (Show Articles in the events list): offered
+    assert lone.label in rows(model, "event")
+    model.clear()
     qtmodeltester.check(model)
     qtmodeltester.check(window.facets.proxy)
 

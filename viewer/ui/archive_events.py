@@ -107,10 +107,6 @@ class ArchiveEvents(QObject):
     def find(self, event_id: str) -> EventSummary | None:
         return self._by_id.get(event_id)
 
-    def name_of(self, event_id: str) -> str | None:
-        event = self._by_id.get(event_id)
-        return event.label if event is not None else None
-
     def event_of(self, article_id: str) -> EventSummary | None:
         event_id = self._of_article.get(article_id)
         return self._by_id.get(event_id) if event_id else None

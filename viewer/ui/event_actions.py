@@ -119,7 +119,7 @@ class EventActions(QObject):
         events = self._window.archive_events.events()
         self._window.events_pane.set_events(events, keep=self._keep)
         self._keep = []
-        self._window.facets.refresh_labels()  # the event filter's names
+        self._window.facets.refresh_events()  # the event filter's names and sizes
         self.update()
 
     def _read_failed(self, message: str) -> None:

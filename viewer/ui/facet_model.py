@@ -10,7 +10,8 @@ A long branch shows its ``TOP_VALUES`` most frequent values (and any chosen ones
 then a «Show all N» row; ``show_all`` opens it (the row then offers «Show fewer»).
 ``set_needle`` narrows every branch to the values containing a text (the panel's filter
 box): only those become rows, so finding a value among tens of thousands stays quick.
-Values that are ids (events) read through a labeller: ``set_labeller``.
+Values that are ids (events) read through a labeller: ``set_labeller``; ``set_shown`` leaves
+out values not worth offering (events of a single report), unless they are chosen.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class FacetModel(QAbstractItemModel):
         self._labels: dict[tuple[str, str], str] = {}  # month names and the like, made once
         self._search_texts: dict[str, _SearchTexts] = {}  # per facet: value -> its label, folded
         self._labellers: dict[str, Callable[[str], str]] = {}
+        self._shown: dict[str, Callable[[str], bool]] = {}  # per facet: is a value offered
         self._opened: set[str] = set()  # facets the user asked to see in full
         self._needle = ""  # what values must contain (folded), or "" for all
 
@@ -251,6 +253,15 @@ class FacetModel(QAbstractItemModel):
             self._replace(key, self._ordered(key, dict(self._values[key])))
             self._changed(key)
 
+    def set_shown(self, key: str, shown: Callable[[str], bool] | None) -> None:
+        """Which values of facet ``key`` are offered (chosen ones always are); None: all.
+        Also call it again when what it answers has changed."""
+        if shown is None:
+            self._shown.pop(key, None)
+        else:
+            self._shown[key] = shown
+        self._relayout(key)
+
     def _facet_data(self, kind: FacetKind, column: int, role: int) -> Any:
         if role == self.KeyRole:
             return kind.key
@@ -320,6 +331,10 @@ class FacetModel(QAbstractItemModel):
 
     def _layout(self, key: str) -> list[tuple[str | None, int]]:
         values: list[tuple[str | None, int]] = list(self._values[key])
+        shown = self._shown.get(key)
+        if shown is not None:
+            chosen = self._choices[key]
+            values = [vn for vn in values if vn[0] in chosen or shown(vn[0])]  # type: ignore[arg-type]
         if self._needle:
             texts = self._search_texts.get(key)
             if texts is None:

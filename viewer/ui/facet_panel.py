@@ -8,6 +8,7 @@ are a histogram of months above the tree: drag across it to choose a span.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -38,6 +39,9 @@ from PySide6.QtWidgets import (
 from viewer.ui.date_histogram import DateHistogram, span_label
 from viewer.ui.facet_model import PANEL_KINDS, TOP_VALUES, Choice, FacetModel
 from viewer.ui.icons import icon
+
+if TYPE_CHECKING:  # the events module loads the lemmatiser, which start-up leaves for later
+    from viewer.events.stage import EventSummary
 
 Index = QModelIndex | QPersistentModelIndex
 DATE_KEY = "date"  # the core's filter for a span of dates, and the date section's key when collapsed
@@ -126,7 +130,7 @@ class FacetPanel(QWidget):
         self.proxy = FacetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._collapsed: set[str] = set()
-        self._event_name: Callable[[str], str | None] | None = None
+        self._find_event: Callable[[str], EventSummary | None] | None = None
 
         title = QLabel(self.tr("Filters"))
         title.setObjectName("PanelTitle")
@@ -216,16 +220,31 @@ class FacetPanel(QWidget):
         self._apply_expansion()
 
     # the archive ---------------------------------------------------------------
-    def set_event_names(self, name_of: Callable[[str], str | None] | None) -> None:
-        """Where the event facet's values (event ids) get their names: the events as last read
-        in the background (``ArchiveEvents``), never a read of the archive on the GUI thread."""
-        self._event_name = name_of
-        self.refresh_labels()
+    def set_events(self, find: Callable[[str], EventSummary | None] | None) -> None:
+        """Where the event facet's values (event ids) get their names and sizes: the events as
+        last read in the background (``ArchiveEvents.find``), never a read of the archive on the
+        GUI thread. Events of a single report are not offered: they are the article itself."""
+        self._find_event = find
+        self.refresh_events()
 
-    def refresh_labels(self) -> None:
-        """Show the events' names as they are now (after the events were read again)."""
-        name_of = self._event_name
-        self.model.set_labeller("event", None if name_of is None else lambda event_id: name_of(event_id) or event_id)
+    def refresh_events(self) -> None:
+        """Show the events as they are now (after they were read again)."""
+        find = self._find_event
+        if find is None:
+            self.model.set_labeller("event", None)
+            self.model.set_shown("event", None)
+            return
+
+        def label(event_id: str) -> str:
+            event = find(event_id)
+            return event.label if event is not None else event_id
+
+        def several_reports(event_id: str) -> bool:
+            event = find(event_id)
+            return event is None or len(event.articles) > 1
+
+        self.model.set_labeller("event", label)
+        self.model.set_shown("event", several_reports)
 
     def set_counts(self, facets: Mapping[str, Mapping[str, int]]) -> None:
         """The counts of one search (``SearchResult.facets``): the tree's and the months'."""

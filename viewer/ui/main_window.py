@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.results = ResultsPane(self.results_model)
         self.events_pane = EventsPane()
         self.archive_events = ArchiveEvents(self.jobs, self)
-        self.facets.set_event_names(self.archive_events.name_of)
+        self.facets.set_events(self.archive_events.find)
         self.tabs = ListTabs(self.results, self.events_pane)
         self.reader = ReaderView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -157,14 +157,17 @@ class Library:
 
     def _search_engine(self) -> ArchiveSearcher:
         if self._searcher is None:
-            self._searcher = ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
+            self._searcher = self._new_search()
         return self._searcher
+
+    def _new_search(self) -> ArchiveSearcher:
+        return ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
 
     def warmed_search(self) -> ArchiveSearcher:
         """A searcher over the index as it is now, with what its first search reads already read.
         It may be made on another thread (it touches only the index) and handed to ``use_search``
         on this Library's own, so that the first search after an import is as quick as the rest."""
-        searcher = ArchiveSearcher(self._ix, self._exact_texts, self._external_facets)
+        searcher = self._new_search()
         searcher.warm()
         return searcher
 

@@ -176,19 +176,14 @@ class Catalog:
     def articles(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
         """The stored articles of ``article_ids`` (those that exist), in two queries."""
         wanted = list(dict.fromkeys(article_ids))
-        found: dict[str, StoredArticle] = {}
-        for start in range(0, len(wanted), 500):
-            ids = wanted[start : start + 500]
-            marks = ",".join("?" * len(ids))
-            paths: dict[str, list[str]] = {}
-            for article_id, path in self._db.execute(
-                f"SELECT article_id, path FROM sources WHERE article_id IN ({marks}) ORDER BY path", ids
-            ):
-                paths.setdefault(article_id, []).append(path)
-            columns = ", ".join(ARTICLE_COLUMNS)
-            for row in self._db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", ids):
-                found[row[0]] = StoredArticle(*row, paths=tuple(paths.get(row[0], ())))
-        return found
+        paths: dict[str, list[str]] = {}
+        query = "SELECT article_id, path FROM sources WHERE article_id IN ({}) ORDER BY path"
+        for article_id, path in self._for_ids(query, wanted):  # an article's paths come in one chunk
+            paths.setdefault(article_id, []).append(path)
+        return {
+            row[0]: StoredArticle(*row, paths=tuple(paths.get(row[0], ())))
+            for row in self._by_id(", ".join(ARTICLE_COLUMNS), wanted)
+        }
 
     def texts(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(id, title, body) for each of ``article_ids`` that exists."""
@@ -201,12 +196,14 @@ class Catalog:
         return self._by_id("id, outlet, published, title", article_ids)
 
     def _by_id(self, columns: str, article_ids: Iterable[str]) -> Iterator[Any]:
+        return self._for_ids(f"SELECT {columns} FROM articles WHERE id IN ({{}})", article_ids)
+
+    def _for_ids(self, query: str, article_ids: Iterable[str]) -> Iterator[Any]:
+        """The rows of ``query``, whose ``{}`` takes the ids, asked for 500 ids at a time."""
         wanted = list(article_ids)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            yield from self._db.execute(
-                f"SELECT {columns} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
+            yield from self._db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
     def all_articles(self) -> Iterator[StoredArticle]:
         paths: dict[str, list[str]] = {}

@@ -21,7 +21,6 @@ from viewer.text.lemmas import lemmatise
 _HASH_BITS = 16
 _HASH_MASK = (1 << _HASH_BITS) - 1
 
-
 # Forms remembered before the codes start afresh (a form takes about 150 bytes here).
 _FORMS_LIMIT = 1_000_000
 

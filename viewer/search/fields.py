@@ -3,9 +3,9 @@
 Everything here is pickled into the index's schema, so it must stay importable under
 these names. Indexing takes a text's tokens (``Tokens``), which the index writer lemmatises
 (in worker processes, in parallel); queries go through ``LemmaAnalyzer``, which applies the
-very same tokenisation and lemmatisation, so a query in any case form meets the indexed lemma. Beside each
-position the index keeps a 16-bit hash of the word form found there, so that ``exact:``
-queries are answered from the index instead of by reading texts.
+very same tokenisation and lemmatisation, so a query in any case form meets the indexed
+lemma. Beside each position the index keeps a 16-bit hash of the word form found there, so
+that ``exact:`` queries are answered from the index instead of by reading texts.
 """
 
 from __future__ import annotations

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from viewer.ui.entity_curation import EntityCurator
 
 
-
-
 class EntityWindow(QWidget):
     articleRequested = Signal(str)  # open this article in the reader
     filterRequested = Signal(str, str)  # name, type: filter the results by it

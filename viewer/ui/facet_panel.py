@@ -65,8 +65,7 @@ class FacetFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         # A facet shows through its values (recursive filtering), every value the model has.
-        source = self.sourceModel()
-        return parent.isValid() or not (isinstance(source, FacetModel) and source.searching())
+        return parent.isValid() or not self.sourceModel().searching()  # type: ignore[attr-defined]
 
 
 class FacetDelegate(QStyledItemDelegate):

@@ -8,7 +8,9 @@
 3. ``letopis search`` answers from them and from the bundled sample archive;
 4. the desktop app starts on Qt's offscreen platform, opens a new archive, imports the sample
    in the background and keeps running until it is closed; with ``xvfb-run`` on the machine it
-   does the same in a real X window.
+   does the same in a real X window;
+5. on Linux, the bundle carries a colour emoji font for the app to register (packaging/letopis.spec
+   takes the system's, which packaging/setup.sh installs).
 
 Exit status 0 when everything held, 1 with the reason otherwise. Needs Python 3 only.
 """
@@ -29,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP_SECONDS = 12  # how long the desktop app must run by itself
 TIMEOUT = 600
+FONTS = "viewer/resources/fonts"  # where packaging/letopis.spec puts fonts, below the bundle's data folder
+COLOUR_TABLES = {b"CBDT", b"COLR", b"sbix"}  # an OpenType font's colour glyphs (bitmaps, layers, images)
 
 
 class CheckFailed(Exception):
@@ -146,6 +150,31 @@ def check_desktop_app(program: Path, work: Path, platform: str, wrapper: list[st
     print(f"  desktop app ({platform}): ran {APP_SECONDS} s, opened the archive; «Омске» finds {answer['total']}")
 
 
+def font_tables(path: Path) -> set[bytes]:
+    """The table tags of a TrueType or OpenType font (the first of a collection)."""
+    with path.open("rb") as font:
+        header = font.read(12)
+        if header[:4] == b"ttcf":
+            font.seek(int.from_bytes(font.read(4), "big"))
+            header = font.read(12)
+        count = int.from_bytes(header[4:6], "big")
+        directory = font.read(16 * count)
+    return {directory[16 * number : 16 * number + 4] for number in range(count)}
+
+
+def check_fonts(bundle: Path) -> None:
+    """A Linux bundle carries a colour emoji font (Windows and macOS have their own)."""
+    fonts = sorted(path for path in bundle.glob(f"**/{FONTS}/*") if path.suffix.lower() in {".ttf", ".otf", ".ttc"})
+    coloured = [path for path in fonts if font_tables(path) & COLOUR_TABLES]
+    if not coloured:
+        raise CheckFailed(
+            f"no colour emoji font in {FONTS} of the bundle ({[path.name for path in fonts]}): emoji would show "
+            "as empty boxes; install fonts-noto-color-emoji (packaging/setup.sh does) and build again"
+        )
+    size = sum(path.stat().st_size for path in coloured) / 1e6
+    print(f"  emoji font: {', '.join(path.name for path in coloured)} ({size:.1f} MB)")
+
+
 def main(argv: list[str]) -> int:
     bundle = Path(argv[0]) if argv else ROOT / "dist" / "letopis"
     program = bundle / ("letopis.exe" if sys.platform == "win32" else "letopis")
@@ -155,6 +184,8 @@ def main(argv: list[str]) -> int:
     print(f"Checking {bundle}")
     work = Path(tempfile.mkdtemp(prefix="letopis-check-"))
     try:
+        if sys.platform.startswith("linux"):
+            check_fonts(bundle)
         check_command_line(program, work)
         check_desktop_app(program, work, "offscreen", [])
         xvfb = shutil.which("xvfb-run")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -128,13 +129,24 @@ def _terminal_snippet(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (escape sequences in a hostile path or title) shown, not obeyed."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def cmd_show(library: Library, args: argparse.Namespace) -> None:
     library.ensure_sample(ProgressLine(quiet=True))
     article = library.article(args.id)
     if article is None:
-        raise CommandError(f"no article with id «{args.id}»")
+        hint = "; an event is shown by «letopis event»" if args.id.startswith("ev-") else ""
+        raise CommandError(f"no article with id «{args.id}» (a Letopis id or the record's own id){hint}")
+    original = library.original_of(article.id)
     data = {
         "id": article.id,
+        "source_id": article.source_ids[0] if article.source_ids else None,
         "title": article.title,
         "outlet": article.outlet,
         "source_outlet": article.source_outlet,
@@ -142,20 +154,33 @@ def cmd_show(library: Library, args: argparse.Namespace) -> None:
         "published": article.published,
         "url": article.url,
         "paths": list(article.paths),
+        "sources": [
+            {"path": source.path, "locator": source.locator, "source_id": source.source_id}
+            for source in article.sources
+        ],
+        "copy_of": {"id": original.id, "outlet": original.outlet, "minutes_later": original.minutes_later}
+        if original
+        else None,
+        "boilerplate": [list(span) for span in article.boilerplate],
+        "only_boilerplate": library.content(article).only_boilerplate,
         "added": article.added,
         "body": article.body,
     }
     if args.json:
         _print_json(data)
         return
-    print(article.title)
+    print(printable(article.title))
     for label, key in (("Outlet", "outlet"), ("Author", "author"), ("Published", "published"), ("URL", "url")):
         if data[key]:
-            print(f"{label}: {data[key]}")
-    for path in article.paths:
-        print(f"File: {path}")
+            print(f"{label}: {printable(str(data[key]))}")
+    if original is not None:
+        print(f"Copy: {printable(original.describe())} ({original.id})")
+    for source in article.sources:
+        place = f" ({source.locator})" if source.locator else ""
+        record = f", record {source.source_id}" if source.source_id else ""
+        print(f"File: {printable(source.path)}{printable(place)}{printable(record)}")
     print()
-    print(article.body)
+    print(printable(article.body))
 
 
 def cmd_problems(library: Library, args: argparse.Namespace) -> None:
@@ -441,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("show", help="one article with its metadata and text")
-    p.add_argument("id")
+    p.add_argument("id", help="a Letopis article id, or the id the record had in its source (JSON id or guid)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
 

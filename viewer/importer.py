@@ -20,7 +20,7 @@ from whoosh.index import Index
 
 from viewer.archive.catalog import Catalog, now_iso
 from viewer.archive.formats import read_file
-from viewer.archive.records import ArticleSink, FileContents, ParsedArticle
+from viewer.archive.records import ArticleSink, FileContents, ParsedArticle, article_identity
 from viewer.archive.scanner import FileStat, absolute, scan
 from viewer.search.writer import IndexWriter, worker_count
 from viewer.userdata import resolve_outlet
@@ -129,14 +129,15 @@ class _FileImport:
         self._writer = writer
         self._summary = summary
         self.before = self._catalog.articles_of_file(stat.path)
-        self._sources: list[tuple[str, str]] = []
+        self._sources: list[tuple[str, str, str | None]] = []
         self._seen: set[str] = set()
 
     def add(self, parsed: ParsedArticle) -> None:
         if len(self._sources) % _CANCEL_CHECK == _CANCEL_CHECK - 1 and self._stop():
             raise ImportCancelled  # a large file (a JSON Lines dump) is stopped part-way
-        article_id = parsed.article_id
-        self._sources.append((parsed.locator, article_id))
+        text_id = parsed.text_id
+        article_id = article_identity(text_id, parsed.outlet)
+        self._sources.append((parsed.locator, article_id, parsed.source_id))
         summary = self._summary
         if article_id in self._seen or (article_id not in self.before and self._catalog.has_article(article_id)):
             summary.duplicates += 1
@@ -146,8 +147,10 @@ class _FileImport:
             return
         row = {
             "id": article_id,
+            "text_id": text_id,
             "title": parsed.title,
             "body": parsed.body,
+            "formats": parsed.formats,
             "outlet": resolve_outlet(parsed.outlet, parsed.url, self._aliases),
             "source_outlet": parsed.outlet,
             "author": parsed.author,

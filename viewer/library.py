@@ -16,7 +16,9 @@ from pathlib import Path
 
 from whoosh.index import EmptyIndexError, Index
 
-from viewer.archive.catalog import Catalog, StoredArticle
+from viewer.archive.boilerplate_stage import BoilerplateStage
+from viewer.archive.catalog import Catalog, OriginalReport, StoredArticle
+from viewer.archive.content import ArticleContent, content
 from viewer.archive.records import FileProblem
 from viewer.archive.scanner import absolute
 from viewer.compare import Comparison, ReportInput, compare
@@ -28,6 +30,7 @@ from viewer.search import writer as index_writer
 from viewer.search.schema import SCHEMA_VERSION
 from viewer.search.searcher import SORTS, ArchiveSearcher
 from viewer.search.snippets import make_snippet
+from viewer.text.normalise import clean_text
 from viewer.userdata import SavedSearch, UserData, resolve_outlet
 
 
@@ -80,12 +83,16 @@ class Library:
         self._workers = workers
         self.user = UserData(locations.user_file)
         self.catalog = Catalog(locations.catalog_file)
+        self._follow_upgrade()
         self._ix = self._open_index()
         self._searcher: ArchiveSearcher | None = None
         stage_workers = index_writer.worker_count() if workers is None else workers
         self.events_stage = EventStage(self.catalog, self.user.events, stage_workers)
         self.entities_stage = EntityStage(self.catalog, self.user.entities, stage_workers)
+        self.boilerplate_stage = BoilerplateStage(self.catalog)
         self._external: dict[str, dict[str, list[str]]] | None = None
+        if self.catalog.unlearned_outlets():  # an upgraded catalog, or an import stopped before this stage
+            self.boilerplate_stage.update()
 
     @classmethod
     def open(cls, home: Path | str | None = None, workers: int | None = None) -> Library:
@@ -102,6 +109,13 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _follow_upgrade(self) -> None:
+        """After the catalog was upgraded (its article ids changed), the user's corrections follow."""
+        changes = self.catalog.id_changes()
+        if changes:
+            self.user.follow_new_ids(changes)
+            self.catalog.forget_id_changes()
 
     # the index ---------------------------------------------------------------
     def _open_index(self) -> Index:
@@ -251,7 +265,10 @@ class Library:
     def _import(self, roots: list[str], progress: Progress | None, cancelled: Cancelled | None) -> ImportSummary:
         importer = Importer(self.catalog, self._ix, self.user.outlet_aliases(), self._workers)
         try:
-            return importer.run(roots, progress, cancelled)
+            summary = importer.run(roots, progress, cancelled)
+            if self.boilerplate_stage.update(summary.new_ids):
+                self._external = None
+            return summary
         except index_writer.IndexBusyError as error:
             raise ArchiveBusyError("another import into this archive is running; try again when it ends") from error
         except sqlite3.OperationalError as error:
@@ -280,7 +297,7 @@ class Library:
             article = stored.get(article_id)
             if article is None:
                 continue
-            snippet = make_snippet(article.body, page.terms)
+            snippet = make_snippet(clean_text(self.content(article).body), page.terms)
             hits.append(
                 SearchHit(
                     article.id, article.title, article.outlet, article.author, article.published,
@@ -290,7 +307,30 @@ class Library:
         return SearchResult(page.total, hits, page.facets, frozenset(page.terms))
 
     def article(self, article_id: str) -> StoredArticle | None:
-        return self.catalog.article(article_id)
+        """The article with this Letopis id or, failing that, read from the record with this id of its own."""
+        found = self.catalog.article(article_id)
+        if found is None:
+            matches = self.catalog.find_source(article_id)
+            found = self.catalog.article(matches[0]) if matches else None
+        return replace(found, original=self.original_of(found.id)) if found else None
+
+    @staticmethod
+    def content(article: StoredArticle) -> ArticleContent:
+        """What the article says without its outlet's boilerplate (blanked: offsets stay right)."""
+        return content(article.id, article.title, article.body, article.boilerplate, article.published)
+
+    def original_of(self, article_id: str) -> OriginalReport | None:
+        """When another outlet ran this article's text first: that report, and how much later this one came."""
+        copies = self.catalog.copies(article_id)
+        if len(copies) < 2 or copies[0][0] == article_id:
+            return None
+        first_id, first_outlet, first_published = copies[0]
+        published = next((row[2] for row in copies if row[0] == article_id), None)
+        minutes = None
+        if first_published and published:
+            delta = datetime.fromisoformat(published) - datetime.fromisoformat(first_published)
+            minutes = round(delta.total_seconds() / 60)
+        return OriginalReport(first_id, first_outlet, minutes)
 
     def article_count(self) -> int:
         return self.catalog.article_count()
@@ -449,7 +489,8 @@ class Library:
                 raise KeyError(f"no article with id «{article_id}»")
             published = datetime.fromisoformat(article.published) if article.published else None
             mentions = [m for m in self.mentions(article_id) if m.part == "body"]
-            reports.append(ReportInput(article.id, article.title, article.body, article.outlet, published, mentions))
+            body = self.content(article).body.rstrip()  # the outlet's boilerplate is not compared
+            reports.append(ReportInput(article.id, article.title, body, article.outlet, published, mentions))
         return compare(reports)
 
     # saved searches --------------------------------------------------------------

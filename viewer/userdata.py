@@ -69,6 +69,41 @@ class UserData:
     def close(self) -> None:
         self._db.close()
 
+    def follow_new_ids(self, new_ids: Mapping[str, str]) -> None:
+        """Article ids changed (the catalog was upgraded): corrections and saved event choices follow them."""
+        if not new_ids:
+            return
+
+        def new(old: str) -> str:
+            return new_ids.get(old, old)
+
+        def new_choices(text: str) -> str:
+            choices = _read_choices(text)
+            if "event" in choices:
+                choices["event"] = tuple(f"ev-{new(value.removeprefix('ev-'))}" for value in choices["event"])
+            return json.dumps(choices, ensure_ascii=False)
+
+        moves = [(new(article), new(target)) for article, target in self._db.execute("SELECT * FROM event_moves")]
+        labels = [(new(key), label) for key, label in self._db.execute("SELECT * FROM event_labels")]
+        pins = [
+            (new(key), json.dumps(sorted(new(member) for member in json.loads(members))))
+            for key, members in self._db.execute("SELECT * FROM event_pins")
+        ]
+        searches = [
+            (new_choices(filters), new_choices(excludes), name)
+            for name, filters, excludes in self._db.execute("SELECT name, filters, excludes FROM saved_searches")
+        ]
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for table, rows in (("event_moves", moves), ("event_labels", labels), ("event_pins", pins)):
+                self._db.execute(f"DELETE FROM {table}")
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+            self._db.executemany("UPDATE saved_searches SET filters = ?, excludes = ? WHERE name = ?", searches)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
     @property
     def events(self) -> EventCorrections:
         return EventCorrections(self._db)

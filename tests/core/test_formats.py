@@ -203,7 +203,7 @@ def test_json_lines_with_one_bad_line_among_good_ones(tmp_path: Path) -> None:
     contents = read_file(write(tmp_path, "o.jsonl", text))
     assert [article.locator for article in contents.articles] == ["line 1", "line 3"]
     assert contents.problems == ["line 2: invalid JSON (Expecting value)"]
-    assert contents.articles[1].extra == {"id": "n-3"}
+    assert contents.articles[1].source_id == "n-3" and contents.articles[1].extra == {}
 
 
 def test_json_lines_records_without_text_or_not_objects(tmp_path: Path) -> None:
@@ -462,7 +462,7 @@ def test_same_story_articles_import_cleanly() -> None:
     assert contents.problems == []
     assert len(contents.articles) == 250
     assert all(article.title and article.body and article.url for article in contents.articles)
-    assert all(article.extra["id"] for article in contents.articles)
+    assert all(article.source_id for article in contents.articles)
     # This file carries no dates at all; the dated Telegram corpus checks dates below.
     assert sum(article.outlet is not None for article in contents.articles) > 150
 

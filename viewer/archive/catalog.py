@@ -2,10 +2,16 @@
 
 A SQLite database beside the index. It holds every article's text, so the index can be
 rebuilt from it at any time; it holds nothing the user made (that is in ``userdata``).
+
+A text is stored once (``texts``: title, body, its formatting and the outlet boilerplate found
+in it); an article is one outlet's report of a text (``articles``: outlet, date, URL). The same
+text carried by two outlets is one text with two articles; each file record an article came
+from is a source (path, place in the file, the record's own id).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,7 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-CATALOG_VERSION = 1
+from viewer.archive.content import ArticleContent, content
+from viewer.archive.upgrade import catalog_version, forget_id_changes, pending_id_changes, upgrade_from_1
+
+CATALOG_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,14 +31,21 @@ CREATE TABLE IF NOT EXISTS roots (
     path TEXT PRIMARY KEY, added TEXT NOT NULL, sample INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
+CREATE TABLE IF NOT EXISTS texts (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
+    formats TEXT NOT NULL DEFAULT '', boilerplate TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, text_id TEXT NOT NULL,
     outlet TEXT, source_outlet TEXT, author TEXT, published TEXT, url TEXT,
     added TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_by_text ON articles (text_id);
+CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (source_outlet);
 CREATE TABLE IF NOT EXISTS sources (
-    path TEXT NOT NULL, locator TEXT NOT NULL, article_id TEXT NOT NULL,
+    path TEXT NOT NULL, locator TEXT NOT NULL, article_id TEXT NOT NULL, source_id TEXT,
     PRIMARY KEY (path, locator));
 CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
+CREATE INDEX IF NOT EXISTS sources_by_source_id ON sources (source_id);
+CREATE TABLE IF NOT EXISTS boilerplate_models (outlet TEXT PRIMARY KEY, model TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL, seen TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_fingerprints (article_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS event_members (article_id TEXT PRIMARY KEY, event_key TEXT NOT NULL);
@@ -44,6 +60,71 @@ CREATE INDEX IF NOT EXISTS problems_by_path ON problems (path);
 """
 
 ARTICLE_COLUMNS = ("id", "title", "body", "outlet", "source_outlet", "author", "published", "url", "added")
+# An article's columns read from the two tables it is stored in (a = articles, t = texts).
+_ARTICLE_SELECT = (
+    "SELECT a.id, t.title, t.body, a.outlet, a.source_outlet, a.author, a.published, a.url, a.added,"
+    " a.text_id, t.formats, t.boilerplate FROM articles a JOIN texts t ON t.id = a.text_id"
+)
+# The outlet whose habits (footers, credits) an article's text is read against: as the source named
+# it, else as it was resolved from the article's address.
+OUTLET_KEY = "coalesce(a.source_outlet, a.outlet, '')"
+
+
+_HEADER_COLUMNS = "a.id, a.outlet, a.published, t.title"
+
+
+def spans_to_json(spans: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([list(span) for span in spans], separators=(",", ":")) if spans else ""
+
+
+def spans_from_json(data: str | None) -> tuple[tuple[int, int], ...]:
+    """Spans as stored; anything unreadable counts as none (they are rebuilt by the next stage run)."""
+    if not data:
+        return ()
+    try:
+        return tuple((int(start), int(stop)) for start, stop in json.loads(data))
+    except (ValueError, TypeError):
+        return ()
+
+
+def _sources_by_article(rows: Iterable[tuple[str, str, str, str | None]]) -> dict[str, list[Source]]:
+    sources: dict[str, list[Source]] = {}
+    for article_id, path, locator, source_id in rows:
+        sources.setdefault(article_id, []).append(Source(path, locator, source_id))
+    return sources
+
+
+def _stored(row: Sequence[Any], sources: dict[str, list[Source]]) -> StoredArticle:
+    *columns, text_id, formats, boilerplate = row
+    return StoredArticle(
+        *columns,
+        text_id=text_id,
+        formats=formats,
+        boilerplate=spans_from_json(boilerplate),
+        sources=tuple(sources.get(row[0], ())),
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article was read: a file, the place in it ("" or "line 12"), the record's own id."""
+
+    path: str
+    locator: str
+    source_id: str | None
+
+
+@dataclass(frozen=True)
+class OriginalReport:
+    """The first report of a text another outlet ran word for word; ``minutes_later`` when both are dated."""
+
+    id: str
+    outlet: str | None
+    minutes_later: int | None
+
+    def describe(self) -> str:
+        later = f", {self.minutes_later} minutes later" if self.minutes_later is not None else ""
+        return f"identical copy of {self.outlet or self.id}{later}"
 
 
 @dataclass(frozen=True)
@@ -57,7 +138,19 @@ class StoredArticle:
     published: str | None  # ISO 8601 with offset, or None
     url: str | None
     added: str
-    paths: tuple[str, ...]
+    text_id: str = ""
+    formats: str = ""  # the body's formatting, as ``viewer.text.markup.formats_to_json`` writes it
+    boilerplate: tuple[tuple[int, int], ...] = ()  # (start, stop) in the body of the outlet's boilerplate
+    sources: tuple[Source, ...] = ()
+    original: OriginalReport | None = None  # when another outlet ran this text first (``Library.article``)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(source.path for source in self.sources))
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(source.source_id for source in self.sources if source.source_id))
 
     def as_row(self) -> dict[str, Any]:
         row = {name: getattr(self, name) for name in ARTICLE_COLUMNS}
@@ -77,6 +170,8 @@ class Catalog:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        if catalog_version(self._db) == 1:
+            upgrade_from_1(self._db, _SCHEMA)
         self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)", (str(CATALOG_VERSION),))
 
@@ -97,6 +192,13 @@ class Catalog:
     def rollback(self) -> None:
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
+
+    def id_changes(self) -> dict[str, str]:
+        """Old article id -> new, left by an upgrade of the catalog for the user's data to follow."""
+        return pending_id_changes(self._db)
+
+    def forget_id_changes(self) -> None:
+        forget_id_changes(self._db)
 
     # meta -------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -139,9 +241,15 @@ class Catalog:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def insert_article(self, row: dict[str, Any]) -> None:
+        """Store an article (``ARTICLE_COLUMNS`` plus ``text_id`` and ``formats``); its text once."""
         self._db.execute(
-            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
-            [row[name] for name in ARTICLE_COLUMNS],
+            "INSERT OR IGNORE INTO texts (id, title, body, formats) VALUES (?, ?, ?, ?)",
+            (row["text_id"], row["title"], row["body"], row.get("formats", "")),
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO articles (id, text_id, outlet, source_outlet, author, published, url, added)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [row[name] for name in ("id", "text_id", "outlet", "source_outlet", "author", "published", "url", "added")],
         )
 
     def set_outlet(self, article_id: str, outlet: str | None) -> None:
@@ -150,23 +258,29 @@ class Catalog:
     def articles_of_file(self, path: str) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT article_id FROM sources WHERE path = ?", (path,))}
 
-    def replace_sources(self, path: str, sources: Iterable[tuple[str, str]]) -> None:
-        """Set the (locator, article id) pairs that ``path`` holds."""
+    def replace_sources(self, path: str, sources: Iterable[tuple[str, str, str | None]]) -> None:
+        """Set the (locator, article id, record id) triples that ``path`` holds."""
         self._db.execute("DELETE FROM sources WHERE path = ?", (path,))
         self._db.executemany(
-            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
-            ((path, locator, article_id) for locator, article_id in sources),
+            "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)",
+            ((path, locator, article_id, source_id) for locator, article_id, source_id in sources),
         )
 
     def drop_orphans(self, candidates: Iterable[str]) -> list[str]:
-        """Delete those of ``candidates`` that no file holds any more; return their ids."""
+        """Delete those of ``candidates`` that no file holds any more (and texts no article has); return their ids."""
         dropped = []
         for article_id in set(candidates):
             if self._db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
                 continue
+            row = self._db.execute("SELECT text_id FROM articles WHERE id = ?", (article_id,)).fetchone()
             for table in ("articles", "story_fingerprints", "event_members", "mentions", "entities_done"):
                 key = "id" if table == "articles" else "article_id"
                 self._db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
+            if row is not None:
+                self._db.execute(
+                    "DELETE FROM texts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE text_id = ?)",
+                    (row[0], row[0]),
+                )
             dropped.append(article_id)
         return dropped
 
@@ -176,27 +290,51 @@ class Catalog:
     def articles(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
         """The stored articles of ``article_ids`` (those that exist), in two queries."""
         wanted = list(dict.fromkeys(article_ids))
-        paths: dict[str, list[str]] = {}
-        query = "SELECT article_id, path FROM sources WHERE article_id IN ({}) ORDER BY path"
-        for article_id, path in self._for_ids(query, wanted):  # an article's paths come in one chunk
-            paths.setdefault(article_id, []).append(path)
+        query = "SELECT article_id, path, locator, source_id FROM sources WHERE article_id IN ({}) ORDER BY path"
+        sources = _sources_by_article(self._for_ids(query, wanted))  # an article's sources come in one chunk
         return {
-            row[0]: StoredArticle(*row, paths=tuple(paths.get(row[0], ())))
-            for row in self._by_id(", ".join(ARTICLE_COLUMNS), wanted)
+            row[0]: _stored(row, sources)
+            for row in self._for_ids(f"{_ARTICLE_SELECT} WHERE a.id IN ({{}})", wanted)
         }
 
     def texts(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(id, title, body) for each of ``article_ids`` that exists."""
-        return self._by_id("id, title, body", article_ids)
+        return self._by_id("a.id, t.title, t.body", article_ids)
+
+    def contents(self, where: str = "") -> Iterator[ArticleContent]:
+        """What every article says without its boilerplate, or those that ``where`` (SQL on ``a``) allows."""
+        query = (
+            "SELECT a.id, t.title, t.body, t.boilerplate, a.published FROM articles a"
+            f" JOIN texts t ON t.id = a.text_id {where}"
+        )
+        for article_id, title, body, boilerplate, published in self._db.execute(query):
+            yield content(article_id, title, body, spans_from_json(boilerplate), published)
 
     def headers(self, article_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str | None, str | None, str]]:
         """(id, outlet, published, title) for each of ``article_ids`` that exists, or for every article."""
         if article_ids is None:
-            return iter(self._db.execute("SELECT id, outlet, published, title FROM articles"))
-        return self._by_id("id, outlet, published, title", article_ids)
+            return iter(self._db.execute(f"SELECT {_HEADER_COLUMNS} FROM articles a JOIN texts t ON t.id = a.text_id"))
+        return self._by_id(_HEADER_COLUMNS, article_ids)
+
+    def copies(self, article_id: str) -> list[tuple[str, str | None, str | None]]:
+        """(id, outlet, published) of the articles carrying the same text as ``article_id``, itself included."""
+        return list(
+            self._db.execute(
+                "SELECT id, outlet, published FROM articles WHERE text_id ="
+                " (SELECT text_id FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id",
+                (article_id,),
+            )
+        )
+
+    def find_source(self, source_id: str) -> list[str]:
+        """The articles read from records whose own id is ``source_id``."""
+        rows = self._db.execute("SELECT DISTINCT article_id FROM sources WHERE source_id = ?", (source_id,))
+        return [row[0] for row in rows]
 
     def _by_id(self, columns: str, article_ids: Iterable[str]) -> Iterator[Any]:
-        return self._for_ids(f"SELECT {columns} FROM articles WHERE id IN ({{}})", article_ids)
+        return self._for_ids(
+            f"SELECT {columns} FROM articles a JOIN texts t ON t.id = a.text_id WHERE a.id IN ({{}})", article_ids
+        )
 
     def _for_ids(self, query: str, article_ids: Iterable[str]) -> Iterator[Any]:
         """The rows of ``query``, whose ``{}`` takes the ids, asked for 500 ids at a time."""
@@ -206,17 +344,71 @@ class Catalog:
             yield from self._db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
     def all_articles(self) -> Iterator[StoredArticle]:
-        paths: dict[str, list[str]] = {}
-        for path, article_id in self._db.execute("SELECT path, article_id FROM sources ORDER BY path"):
-            paths.setdefault(article_id, []).append(path)
-        for row in self._db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY id"):
-            yield StoredArticle(*row, paths=tuple(paths.get(row[0], ())))
+        sources = _sources_by_article(
+            self._db.execute("SELECT article_id, path, locator, source_id FROM sources ORDER BY path")
+        )
+        for row in self._db.execute(f"{_ARTICLE_SELECT} ORDER BY a.id"):
+            yield _stored(row, sources)
 
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM articles")}
 
     def article_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # boilerplate ------------------------------------------------------------
+    def outlets_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The outlet keys (``OUTLET_KEY``) of ``article_ids``: whose boilerplate they may change."""
+        query = f"SELECT DISTINCT {OUTLET_KEY} FROM articles a WHERE a.id IN ({{}})"
+        return {row[0] for row in self._for_ids(query, article_ids)}
+
+    def outlet_bodies(self, outlet: str) -> Iterator[str]:
+        """The body of every text an outlet carries."""
+        query = (
+            f"SELECT t.body FROM texts t WHERE t.id IN (SELECT a.text_id FROM articles a WHERE {OUTLET_KEY} = ?)"
+        )
+        return (row[0] for row in self._db.execute(query, (outlet,)))
+
+    def unlearned_outlets(self) -> set[str]:
+        """Outlets whose boilerplate has not been learned (new to the archive, or an upgraded catalog)."""
+        query = f"SELECT DISTINCT {OUTLET_KEY} FROM articles a WHERE {OUTLET_KEY} NOT IN (SELECT outlet FROM boilerplate_models)"
+        return {row[0] for row in self._db.execute(query)}
+
+    def forget_readings(self, article_ids: Iterable[str]) -> None:
+        """Drop what the stages read from these articles (entities, event fingerprint and membership)."""
+        wanted = list(article_ids)
+        for table in ("story_fingerprints", "event_members", "mentions", "entities_done"):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+
+    def boilerplate_models(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT outlet, model FROM boilerplate_models"))
+
+    def set_boilerplate_model(self, outlet: str, model: str | None) -> None:
+        if model is None:
+            self._db.execute("DELETE FROM boilerplate_models WHERE outlet = ?", (outlet,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO boilerplate_models VALUES (?, ?)", (outlet, model))
+
+    def texts_of_outlets(self, outlets: Iterable[str]) -> Iterator[tuple[str, str, list[str], str]]:
+        """(text id, body, outlet keys carrying it, stored boilerplate) of every text an outlet of ``outlets`` carries."""
+        wanted = list(outlets)
+        query = (
+            f"SELECT t.id, t.body, group_concat({OUTLET_KEY}, char(31)), t.boilerplate FROM texts t"
+            " JOIN articles a ON a.text_id = t.id"
+            f" WHERE t.id IN (SELECT a2.text_id FROM articles a2 WHERE coalesce(a2.source_outlet, a2.outlet, '') IN ({{}}))"
+            " GROUP BY t.id"
+        )
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for text_id, body, keys, stored in self._db.execute(query.format(",".join("?" * len(chunk))), chunk):
+                yield text_id, body, keys.split("\x1f"), stored
+
+    def set_boilerplate(self, text_id: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+        """Store a text's boilerplate spans; return its articles, whose readings (entities, events) are now stale."""
+        self._db.execute("UPDATE texts SET boilerplate = ? WHERE id = ?", (spans_to_json(spans), text_id))
+        return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE text_id = ?", (text_id,))]
 
     def outlets(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, outlet, source outlet, url) of every article: what outlet aliases apply to."""

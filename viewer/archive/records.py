@@ -17,7 +17,9 @@ class ParsedArticle:
     Text fields are already cleaned (``viewer.text.normalise.clean_text``/``clean_line``).
     ``published`` is timezone-aware (UTC when the source gave no zone) or None.
     ``locator`` says where in its file the article was ("" for one-article files,
-    "line 12" for JSON Lines, "item 3" for JSON arrays).
+    "line 12" for JSON Lines, "item 3" for JSON arrays); ``source_id`` is the record's own id
+    in its source (a JSON ``id`` or ``guid``). ``formats`` is the body's formatting (bold,
+    italic, links), as ``viewer.text.markup.formats_to_json`` writes it; the body itself is plain.
     """
 
     title: str
@@ -27,16 +29,39 @@ class ParsedArticle:
     published: datetime | None = None
     url: str | None = None
     locator: str = ""
+    source_id: str | None = None
+    formats: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
+    def text_id(self) -> str:
+        return text_identity(self.title, self.body)
+
+    @property
     def article_id(self) -> str:
-        """Stable identity: the hash of the folded title and body, so exact duplicates share it."""
-        digest = hashlib.blake2b(digest_size=8)
-        digest.update(fold(self.title).encode("utf-8"))
-        digest.update(b"\x00")
-        digest.update(fold(self.body).encode("utf-8"))
-        return digest.hexdigest()
+        return article_identity(self.text_id, self.outlet)
+
+
+def text_identity(title: str, body: str) -> str:
+    """A text's identity: the hash of its folded title and body, so exact copies share it."""
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(fold(title).encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(fold(body).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def article_identity(text: str, outlet: str | None) -> str:
+    """An article's identity: its text as carried by its outlet (as the source names it).
+
+    An exact duplicate within one outlet shares the id (and is stored once); the same text run by a
+    second outlet is a report of its own.
+    """
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(text.encode("ascii"))
+    digest.update(b"\x00")
+    digest.update(fold(outlet or "").encode("utf-8"))
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

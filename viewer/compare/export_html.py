@@ -102,6 +102,8 @@ def _timeline(comparison: Comparison) -> str:
     for number, entry in enumerate(comparison.timeline, start=1):
         report = comparison.reports[entry.report]
         lag = format_lag(entry.lag)
+        if entry.copy_of is not None:
+            lag += f" · identical copy of {_outlet(comparison, entry.copy_of)}"
         bar = ""
         if entry.lag is not None:
             left = 100 * entry.lag.total_seconds() / longest

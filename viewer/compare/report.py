@@ -172,6 +172,7 @@ class Comparison:
                     "published": _iso(entry.published),
                     "lag_seconds": None if entry.lag is None else int(entry.lag.total_seconds()),
                     "first": entry.first,
+                    "copy_of": None if entry.copy_of is None else ids[entry.copy_of],
                 }
                 for entry in self.timeline
             ],

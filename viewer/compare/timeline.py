@@ -1,16 +1,18 @@
 """Who reported first: reports ordered by publication time, with each one's lag behind the first.
 
 Reports without a time cannot be placed; they come last, in the order given, with no lag, rather
-than being guessed into the sequence.
+than being guessed into the sequence. A report whose title and text are word for word those of an
+earlier one (a repost by another outlet) says whose copy it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from viewer.compare.inputs import ReportInput
+from viewer.text.normalise import fold
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class TimelineEntry:
     published: datetime | None
     lag: timedelta | None
     first: bool
+    copy_of: int | None = None  # the earlier report this one repeats word for word
 
 
 def timeline(reports: Sequence[ReportInput]) -> list[TimelineEntry]:
@@ -37,6 +40,14 @@ def timeline(reports: Sequence[ReportInput]) -> list[TimelineEntry]:
         lag = published - earliest
         entries.append(TimelineEntry(position, published, lag, lag == timedelta(0)))
     entries.extend(TimelineEntry(position, None, None, False) for position in undated)
+    originals: dict[tuple[str, str], int] = {}
+    for number, entry in enumerate(entries):
+        report = reports[entry.report]
+        text = (fold(report.title), fold(report.body))
+        if text in originals:
+            entries[number] = replace(entry, copy_of=originals[text])
+        else:
+            originals[text] = entry.report
     return entries
 
 

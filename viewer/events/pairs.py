@@ -35,7 +35,7 @@ def load_fingerprints(articles: Path) -> dict[str, StoryFingerprint]:
         raise PairsError(f"no articles in {articles}: {'; '.join(contents.problems[:3]) or 'empty'}")
     found = {}
     for article in contents.articles:
-        article_id = article.extra.get("id")
+        article_id = article.source_id
         if article_id:
             found[article_id] = fingerprint(article.title, article.body, article.published)
     if not found:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from viewer.archive.catalog import Catalog
+from viewer.archive.content import ArticleContent
 from viewer.background import lower_process_priority
 from viewer.events.features import StoryFingerprint, fingerprint
 from viewer.events.frequencies import DocumentFrequencies
@@ -54,10 +55,9 @@ class EventSummary:
         }
 
 
-def _fingerprint_row(row: tuple[str, str, str, str | None]) -> tuple[str, str]:
-    article_id, title, body, published = row
-    moment = datetime.fromisoformat(published) if published else None
-    return article_id, json.dumps(fingerprint(title, body, moment).to_dict(), ensure_ascii=False)
+def _fingerprint_row(row: ArticleContent) -> tuple[str, str]:
+    moment = datetime.fromisoformat(row.published) if row.published else None
+    return row.id, json.dumps(fingerprint(row.title, row.body, moment).to_dict(), ensure_ascii=False)
 
 
 class EventStage:
@@ -88,10 +88,14 @@ class EventStage:
         placing = len(items) - len(fixed)
         if placing == 0:
             return 0
+        # A report with nothing of its own to say (only its outlet's footer, say) joins no event.
+        alone = {article_id for article_id, fp in items if not fp.terms and article_id not in fixed}
+        items = [item for item in items if item[0] not in alone]
         df = DocumentFrequencies.of(fp for _, fp in items)
         event_of = group(items, df, fixed, report)
+        event_of.update((article_id, article_id) for article_id in alone)
         report(placing, placing, "grouping reports into events")
-        changed_events = {key for article, key in event_of.items() if article not in fixed}
+        changed_events = {key for article, key in event_of.items() if article not in fixed and article not in alone}
         fingerprints = dict(items)
         self._catalog.begin()
         try:
@@ -103,6 +107,8 @@ class EventStage:
                 ((a, k) for a, k in event_of.items() if regroup or a not in fixed),
             )
             members = events_from(event_of)
+            for key in alone:
+                self._db.execute("DELETE FROM event_labels_auto WHERE event_key = ?", (key,))
             for key in changed_events:
                 label = self._representative_title(members[key], fingerprints, df)
                 self._db.execute("INSERT OR REPLACE INTO event_labels_auto VALUES (?, ?)", (key, label))
@@ -113,12 +119,7 @@ class EventStage:
         return placing
 
     def _fingerprint_missing(self, report: Progress) -> None:
-        rows = list(
-            self._db.execute(
-                "SELECT id, title, body, published FROM articles"
-                " WHERE id NOT IN (SELECT article_id FROM story_fingerprints)"
-            )
-        )
+        rows = list(self._catalog.contents("WHERE a.id NOT IN (SELECT article_id FROM story_fingerprints)"))
         if not rows:
             return
         done: Iterable[tuple[str, str]]
@@ -152,8 +153,8 @@ class EventStage:
             ordered,
             key=lambda a: sum(same_story_score(fingerprints[a], fingerprints[b], df) for b in ordered if b != a),
         )
-        row = self._db.execute("SELECT title FROM articles WHERE id = ?", (best,)).fetchone()
-        return row[0] if row else ""
+        found = next(self._catalog.headers([best]), None)
+        return found[3] if found else ""
 
     # reading ------------------------------------------------------------------
     def memberships(self) -> dict[str, str]:

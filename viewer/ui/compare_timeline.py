@@ -19,6 +19,7 @@ from viewer.ui.highlights import secondary_colour
 
 if TYPE_CHECKING:
     from viewer.compare import Comparison
+    from viewer.compare.timeline import TimelineEntry
 
 ROW_HEIGHT = 30
 PADDING = 16
@@ -44,9 +45,22 @@ class LagText(QObject):
         return "+" + " ".join(part for part in parts if part)
 
 
+    def copy(self, lag: str, outlet: str) -> str:
+        return self.tr("%1 · identical copy of %2").replace("%1", lag).replace("%2", outlet)
+
+
 def lag_text(lag: timedelta | None) -> str:
     """«first», «+4 h 21 min», «+2 d 3 h» («первым», «+4 ч 21 мин»), «no date»."""
     return LagText().text(lag)
+
+
+def entry_lag_text(comparison: Comparison, entry: TimelineEntry) -> str:
+    """The lag, and for a word-for-word repost whose copy it is: «+12 min · identical copy of РИА Новости»."""
+    lag = lag_text(entry.lag)
+    if entry.copy_of is None:
+        return lag
+    original = comparison.reports[entry.copy_of]
+    return LagText().copy(lag, original.outlet or original.title)
 
 
 def moment_text(comparison: Comparison, report: int) -> str:
@@ -84,7 +98,7 @@ def timeline_rows(comparison: Comparison) -> list[TimelineRow]:
         if entry.lag is not None:
             share = entry.lag / span if span > timedelta(0) else 0.0
         rows.append(
-            TimelineRow(entry.report, outlet, moment_text(comparison, entry.report), lag_text(entry.lag), share,
+            TimelineRow(entry.report, outlet, moment_text(comparison, entry.report), entry_lag_text(comparison, entry), share,
                         entry.first)
         )  # fmt: skip
     return rows

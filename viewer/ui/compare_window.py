@@ -40,7 +40,7 @@ from viewer.ui.compare_legend import CompareLegend
 from viewer.ui.compare_models import one_line
 from viewer.ui.compare_panels import ComparePanels
 from viewer.ui.compare_sync import ScrollSync
-from viewer.ui.compare_timeline import lag_text
+from viewer.ui.compare_timeline import entry_lag_text
 from viewer.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class CompareWindow(QWidget):
         for entry in comparison.timeline:
             article = data.articles.get(comparison.reports[entry.report].id)
             column = ReportColumn(
-                comparison, entry.report, article.author if article else None, lag_text(entry.lag), removable
+                comparison, entry.report, article.author if article else None, entry_lag_text(comparison, entry), removable
             )
             column.setMinimumWidth(COLUMN_MIN_WIDTH)
             column.sentenceChosen.connect(self.choose_sentence)

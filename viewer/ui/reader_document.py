@@ -25,7 +25,10 @@ from PySide6.QtGui import (
 
 from viewer.ui.formatting import long_date
 from viewer.ui.highlights import secondary_colour
-from viewer.ui.text_offsets import utf16_spans
+from viewer.ui.text_offsets import utf16_mapper, utf16_spans
+
+from viewer.archive.catalog import Source
+from viewer.text.markup import Format, formats_from_json
 
 if TYPE_CHECKING:
     from viewer.archive.catalog import StoredArticle
@@ -88,7 +91,8 @@ def build_article_document(
 ) -> ArticleDocument:
     """The reading view of ``article``: title, metadata line, link, body, source file.
 
-    ``labels`` holds the translated words the document uses («source», «untitled»).
+    ``labels`` holds the translated words the document uses («source», «untitled», «spoiler»,
+    «boilerplate», and «copy»: the line saying whose identical copy this is, if it is one).
     ``font`` is the body's font: zooming builds the document again with a larger one.
     """
     document = QTextDocument()
@@ -110,6 +114,9 @@ def build_article_document(
     if meta:
         cursor.insertBlock(_block(2), _char(font, muted))
         cursor.insertText(meta)
+    if labels.get("copy"):
+        cursor.insertBlock(_block(2), _char(font, muted))
+        cursor.insertText(labels["copy"])
 
     if article.url:
         link = web_url(article.url)
@@ -132,13 +139,75 @@ def build_article_document(
     body_start = cursor.position()
     cursor.insertText(body)  # each "\n" becomes a paragraph break: one position, as in ``body``
     _shrink_blank_lines(document, body_start, cursor.position())
+    _apply_formats(document, body, body_start, formats_from_json(article.formats), palette, labels)
+    for start, length in utf16_spans(body, article.boilerplate, body_start):
+        _merge(document, start, length, _boilerplate_format(muted, labels))
 
-    if article.paths:
+    if article.sources:
         cursor.insertBlock(_block(0), _char(font, muted))
         cursor.insertBlock(_block(2), _char(font, muted, scale=0.88))
-        cursor.insertText(labels["source"] + "  " + "\n".join(article.paths))
+        cursor.insertText(labels["source"] + "  " + "\n".join(_source_line(source) for source in article.sources))
 
     return ArticleDocument(document, title, body, title_start, body_start)
+
+
+def _source_line(source: Source) -> str:
+    """«path», with the place in the file and the record's own id when there are any."""
+    details = [part for part in (source.locator, source.source_id and f"id {source.source_id}") if part]
+    return f"{source.path} ({', '.join(details)})" if details else source.path
+
+
+def _merge(document: QTextDocument, start: int, length: int, fmt: QTextCharFormat) -> None:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(fmt)
+
+
+def _apply_formats(
+    document: QTextDocument,
+    body: str,
+    body_start: int,
+    formats: Iterable[Format],
+    palette: QPalette,
+    labels: dict[str, str],
+) -> None:
+    """The body's bold, italic, struck-out, code, spoiler and link runs, as character formats.
+
+    Only http(s) links become anchors (``web_url``); any other address is shown as plain text.
+    """
+    to16 = utf16_mapper(body)
+    for item in formats:
+        fmt = QTextCharFormat()
+        if item.kind == "bold":
+            fmt.setFontWeight(QFont.Weight.Bold)
+        elif item.kind == "italic":
+            fmt.setFontItalic(True)
+        elif item.kind == "strike":
+            fmt.setFontStrikeOut(True)
+        elif item.kind == "code":
+            fmt.setFontFamilies(["monospace"])
+        elif item.kind == "spoiler":
+            fmt.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
+            fmt.setToolTip(labels["spoiler"])
+        elif item.kind == "link" and (link := web_url(item.url)):
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(link)
+            fmt.setFontUnderline(True)
+            fmt.setForeground(palette.color(QPalette.ColorRole.Link))
+            fmt.setToolTip(link)
+        else:
+            continue
+        start, stop = to16(item.start), to16(item.stop)
+        _merge(document, body_start + start, stop - start, fmt)
+
+
+def _boilerplate_format(muted: QColor, labels: dict[str, str]) -> QTextCharFormat:
+    """The outlet's standing text (footer, credits): dimmed, and said so when pointed at."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(muted)
+    fmt.setToolTip(labels["boilerplate"])
+    return fmt
 
 
 def _shrink_blank_lines(document: QTextDocument, start: int, end: int) -> None:

@@ -222,12 +222,26 @@ class ReaderView(QWidget):
             "untitled": self.tr("(untitled)"),
             "source": self.tr("Source file:"),
             "open_link": self.tr("Open in the web browser"),
+            "spoiler": self.tr("Hidden by the outlet as a spoiler"),
+            "boilerplate": self.tr("The outlet's standing text (a footer, credit or signature it repeats):"
+                                   " left out of events, entities and comparisons"),
+            "copy": self._copy_line(),
         }
         position = self.text.verticalScrollBar().value()
         self._replace_document(build_article_document(self._article, self._reading_font(), self.palette(), labels))
         self.text.verticalScrollBar().setValue(position)
         self._mark_hits()
         self._mark_entities()
+
+    def _copy_line(self) -> str:
+        """«Identical copy of X, N minutes later» for a text another outlet ran first, else ""."""
+        original = self._article.original if self._article is not None else None
+        if original is None:
+            return ""
+        outlet = original.outlet or original.id
+        if original.minutes_later is None:
+            return self.tr("Identical copy of %1").replace("%1", outlet)
+        return self.tr("Identical copy of %1, %n minute(s) later", "", original.minutes_later).replace("%1", outlet)
 
     def _replace_document(self, new: ArticleDocument | None) -> None:
         """Show ``new`` and free the previous article's document (hours of reading add up)."""

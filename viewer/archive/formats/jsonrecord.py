@@ -1,9 +1,11 @@
 """One JSON object → one article, by the field names news dumps usually use.
 
 Field names are matched without regard to case, first name in each list first. Values are
-cleaned; the text is never interpreted (HTML tags in it stay literal text). Scalar fields
-that are not article fields (the corpus ``id``, ``summary``, keyword lists) are kept in
-``extra`` as strings, so nothing a dump carries is silently lost.
+cleaned; Markdown-style marks in the text and title (Telegram exports: ``**bold**``,
+``[label](url)``) become formatting (``viewer.text.markup``), HTML tags stay literal text.
+The record's own id (``id``, ``guid``) is kept as its ``source_id``. Other scalar fields
+(``summary``, keyword lists) are kept in ``extra`` as strings, so nothing a dump carries is
+silently lost.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from viewer.archive.formats.common import (
 )
 from viewer.archive.formats.dates import parse_date
 from viewer.archive.records import ParsedArticle
-from viewer.text.normalise import clean_line, clean_text
+from viewer.text.markup import MarkedText, formats_to_json, read_markup
+from viewer.text.normalise import clean_line
 
 __all__ = ["article_from_record"]
 
@@ -37,6 +40,7 @@ DATE_KEYS = (
 AUTHOR_KEYS = ("author", "authors", "byline")
 OUTLET_KEYS = ("source", "outlet", "site", "site_name", "publisher")
 URL_KEYS = ("url", "link")
+SOURCE_ID_KEYS = ("id", "guid", "uuid", "_id")
 
 _T = TypeVar("_T")
 
@@ -49,10 +53,13 @@ def article_from_record(record: object, locator: str) -> ParsedArticle | str:
     keys = lower_keys(record)
     used: set[str] = set()
 
-    body_key, body = _first_value(record, keys, TEXT_KEYS, _text_value)
-    if not body:
+    body_key, marked = _first_value(record, keys, TEXT_KEYS, _text_value)
+    if marked is None:
         return with_locator(locator, "no text")
     used.add(body_key)
+    body = marked.text
+    source_key, source_id = _first_value(record, keys, SOURCE_ID_KEYS, _source_id_value)
+    used.add(source_key)
 
     author_key, author = _first_value(record, keys, AUTHOR_KEYS, _author_value)
     outlet_key, outlet = _first_value(record, keys, OUTLET_KEYS, _outlet_value)
@@ -69,6 +76,8 @@ def article_from_record(record: object, locator: str) -> ParsedArticle | str:
         published=published,
         url=url,
         locator=locator,
+        source_id=source_id,
+        formats=formats_to_json(marked.formats),
         extra=extra,
     )
 
@@ -82,7 +91,7 @@ def _title_and_url(
     field holds none, and a non-URL text in the URL field then becomes the title. A URL
     field that holds anything else is kept in ``extra`` as "url_raw".
     """
-    title_key, title = _first_value(record, keys, TITLE_KEYS, optional_line)
+    title_key, title = _first_value(record, keys, TITLE_KEYS, _title_value)
     url_key, url = _first_value(record, keys, URL_KEYS, clean_url)
     used.update((title_key, url_key))
     raw_url = None
@@ -140,20 +149,32 @@ def _first_present(
     return None
 
 
-def _text_value(value: object) -> str | None:
-    """Article text from a string or a list of paragraphs.
+def _text_value(value: object) -> MarkedText | None:
+    """Article text, without its markup marks, from a string or a list of paragraphs.
 
     A list of strings is joined with newlines; a list mixing strings and ``{"text": …}``
     pieces (Telegram exports split formatting that way) is joined with nothing between.
     """
-    if isinstance(value, str):
-        return clean_text(value) or None
     if isinstance(value, list):
         pieces = [_piece_text(item) for item in value]
         inline = any(isinstance(item, Mapping) for item in value)
-        joined = ("" if inline else "\n").join(piece for piece in pieces if piece)
-        return clean_text(joined) or None
-    return None
+        value = ("" if inline else "\n").join(piece for piece in pieces if piece)
+    if not isinstance(value, str):
+        return None
+    marked = read_markup(value)
+    return marked if marked.text else None
+
+
+def _title_value(value: object) -> str | None:
+    """A one-line title without markup marks (``**Срочно**`` is the word, not the stars)."""
+    return optional_line(read_markup(value).text) if isinstance(value, str) else None
+
+
+def _source_id_value(value: object) -> str | None:
+    """The record's own id: a string or a whole number (not a flag, a fraction or an object)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return optional_line(str(value))
 
 
 def _piece_text(item: object) -> str:

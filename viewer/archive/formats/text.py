@@ -12,6 +12,9 @@ Blank lines may come anywhere before the body, the header lines in any order. Th
 read this way when its first non-blank line is a ``# `` title and at least one header line
 follows; the body is everything after the header lines.
 
+Markdown-style marks in the title and body (``**bold**``, ``[label](url)``) become formatting
+(``viewer.text.markup``); the stored text is plain.
+
 Anything else is plain text: the first non-blank line is the title, the rest the body.
 A Markdown ``# Title`` without header lines is plain text too, with the ``#`` marks
 dropped from the title, since a lone heading says nothing about the other fields. When
@@ -22,11 +25,12 @@ than a title can be), the title is the first sentence and the body is the whole 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from viewer.archive.formats.common import TITLE_LIMIT, clean_url, optional_line, title_from_text
 from viewer.archive.formats.dates import parse_date
 from viewer.archive.records import FileContents, ParsedArticle
+from viewer.text.markup import formats_to_json, read_markup
 from viewer.text.normalise import clean_line, clean_text
 
 __all__ = ["read_text_article"]
@@ -57,9 +61,13 @@ def read_text_article(text: str) -> FileContents:
     article = _seed_article(lines)
     if article is None:
         article = _plain_article(lines)
-    if not article.body:
+    marked = read_markup(article.body)
+    if not marked.text:
         return FileContents(problems=["no article text after the title"])
-    return FileContents(articles=[article])
+    title = clean_line(read_markup(article.title).text) or title_from_text(marked.text)
+    return FileContents(
+        articles=[replace(article, title=title, body=marked.text, formats=formats_to_json(marked.formats))]
+    )
 
 
 def _seed_article(lines: list[str]) -> ParsedArticle | None:

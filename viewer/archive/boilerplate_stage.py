@@ -1,0 +1,49 @@
+"""The boilerplate stage: each outlet's standing text (footers, credits, signatures), learned from the archive.
+
+After an import, every outlet that gained articles learns its boilerplate again from all the texts
+it carries (``viewer.text.boilerplate``), and the texts of those outlets are marked anew. A text
+that several outlets carry (a repost) is read against each of their habits, so a channel's footer
+is set aside in another channel's copy of its post too. Where a text's marks change, what was read
+from it before (entities, its event fingerprint and membership) is forgotten, to be read again
+from the text without its boilerplate (``content``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from viewer.archive.catalog import Catalog, spans_to_json
+from viewer.archive.content import merged
+from viewer.text.boilerplate import BoilerplateModel, boilerplate_spans, learn
+
+class BoilerplateStage:
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def update(self, article_ids: Iterable[str] = ()) -> list[str]:
+        """Learn again the outlets of ``article_ids`` (and any outlet not learned yet); mark their texts.
+
+        Returns the articles whose marks changed (their entities and events are to be read again).
+        """
+        catalog = self._catalog
+        outlets = catalog.outlets_of(article_ids) | catalog.unlearned_outlets()
+        if not outlets:
+            return []
+        catalog.begin()
+        try:
+            for outlet in outlets:
+                catalog.set_boilerplate_model(outlet, learn(catalog.outlet_bodies(outlet)).to_json())
+            models = {outlet: BoilerplateModel.from_json(data) for outlet, data in catalog.boilerplate_models().items()}
+            stale: list[str] = []
+            for text_id, body, carriers, stored in catalog.texts_of_outlets(outlets):
+                spans = merged(
+                    span for outlet in set(carriers) if outlet in models for span in boilerplate_spans(body, models[outlet])
+                )
+                if spans_to_json(spans) != stored:
+                    stale.extend(catalog.set_boilerplate(text_id, spans))
+            catalog.forget_readings(stale)
+            catalog.commit()
+        except BaseException:
+            catalog.rollback()
+            raise
+        return stale

@@ -1,0 +1,663 @@
+"""Markdown-style marks of Telegram exports → plain text plus formatting spans.
+
+Telegram's exporters (and the data sets built from them) write a post's formatting as
+Markdown-like marks: ``**bold**``, ``__italic__``, ``~~strike~~``, ``||spoiler||``,
+```code```, ````` ```pre``` ````` and ``[label](url)``. The archive stores and searches the
+plain text, so the marks must go, and the formatting is kept aside as spans over that text
+for the reader to draw. ``read_markup`` does both.
+
+The same function also sees every other article (news sites, Хабр), whose text never meant
+any of these characters as markup: footnote stars (``ИГ*``, ``«Аль-Каида»**``), censored
+words (``б**дь``), ``[1]``, ``x || y`` in code, ``__init__``, ``snake_case``, URLs with ``_``
+and ``*``. The rules below are chosen so that such text comes out unchanged while real
+Telegram markup, sloppy as it is, comes out as a reader expects:
+
+* A mark is a run of exactly two ``*``, ``_``, ``~`` or ``|`` (a run of four is a closing
+  mark straight followed by an opening one, ``__A____B__``; a run of three stars is a
+  footnote star glued to a closing mark, ``WhatsApp***``; any other run is text).
+  ``--`` is never a mark: it is a dash in Russian text.
+* Marks pair left to right over the whole text, so bold may span lines and paragraphs.
+  An opening mark must be followed by a non-space that is not closing punctuation
+  (``.,;:!?)]}»``), and must not follow a letter or digit. Once a span is open, the next
+  mark of its kind closes it even after a space (Telegram puts the entity's trailing space
+  inside the marks: ``**Ипотека всё. **``).
+* ``__``, ``~~`` and ``||`` count only at a word edge on their outer side: an opening mark
+  does not follow a letter, digit or ``_``, a closing one is not followed by one; so
+  ``snake__case`` and ``a||b`` stay text. A ``__`` pair around a lowercase ASCII
+  identifier (``__init__``, ``__name__``) is a Python name, not italics.
+  These marks are kept as text when they do not pair up.
+* ``**`` between two letters (``б**дь``, ``здоровь**я``) is usually a censored word and
+  sometimes a bold entity that starts or ends inside a word. Such marks are first left
+  out; only when that leaves other ``**`` marks unpaired are they used as marks after all
+  (whichever reading pairs more marks wins).
+* An unpaired ``**`` is dropped (Telegram leaves stray ``**`` around line breaks) when the
+  text has some other recognised markup and the mark touches a space or a line edge;
+  otherwise it is text: ``ИГ**`` footnotes and the ``** «…» — запрещена`` lines below
+  news-site articles must survive.
+* ``[label](url)`` is a link when the url starts with ``http://``, ``https://``, ``tg://``,
+  ``mailto:`` or ``www.``, or is a bare domain (``t.me/…``); brackets nest, a link inside a
+  link is not one, and a url may hold one level of balanced parentheses. The label may
+  hold marks. Bare URLs in the text stay as they are, but marks inside them (``**`` or
+  ``__`` with more of the URL after them) are not marks.
+* A single backtick opens inline code unless it sits between two letters (``d`Enquetes``,
+  an apostrophe); the code ends at the next such backtick within ``_CODE_LIMIT``
+  characters. Three backticks open a block that ends at the next three. Nothing inside code
+  is a mark. Both are ``"code"`` spans.
+
+The text that comes out equals ``clean_text`` of the input with the recognised marks
+removed (link syntax replaced by its label), so offsets agree with everything else the
+archive stores. The marks are looked for after the character-level part of the cleaning
+(NFC, line ends, control characters, odd spaces), then the rest of the cleaning (spaces,
+line edges, blank lines) is done with a map from old to new offsets, and the spans are
+moved through both steps. A span never starts or ends with whitespace; spans that become
+empty are dropped; touching spans of one kind (and url) are merged. Spans of one kind never
+overlap; spans of different kinds may nest or cross.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from viewer.text.normalise import _CONTROL, _OTHER_SPACES, clean_text
+
+__all__ = ["KINDS", "Format", "MarkedText", "formats_from_json", "formats_to_json", "read_markup"]
+
+KINDS = ("bold", "italic", "strike", "spoiler", "code", "link")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One formatted stretch of a ``MarkedText``: ``text[start:stop]`` is what was marked.
+
+    Offsets are Python ``str`` offsets, ``stop`` exclusive. ``url`` is set only for links and
+    is kept exactly as written: deciding what is safe to open is the viewer's business.
+    """
+
+    start: int
+    stop: int
+    kind: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class MarkedText:
+    """Plain text (as ``clean_text`` makes it) and its formatting, sorted by position."""
+
+    text: str
+    formats: tuple[Format, ...]
+
+
+# Mark characters are found one by one (a character class is several times faster to scan
+# for than an alternation of runs), then each run is measured from its first character.
+_MARK_CHAR = re.compile(r"[*_~|`\[\]]")
+_RUNS = {char: re.compile(re.escape(char) + "+") for char in "*_~|`"}
+_EMPHASIS = {"*": "bold", "_": "italic", "~": "strike", "|": "spoiler"}
+_CLOSING_PUNCTUATION = frozenset(".,;:!?)]}»”")
+# A line that explains footnote stars, as Russian news sites must: "* «ИГ» — …", "*ИГ — …".
+_FOOTNOTE_LINE = re.compile(r"^[^\S\n]*(?:\*+[^\S\n]|\*[^*\s])", re.MULTILINE)
+_DUNDER = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
+
+# A link's url, matched right after "](": one level of balanced parentheses is allowed
+# (Wikipedia), spaces never are.
+_URL_BODY = r"[^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
+_LINK_URL = re.compile(
+    rf"((?:(?i:https?|tg)://|(?i:mailto):|(?i:www)\.){_URL_BODY}"
+    rf"|(?:[\w-]+\.)+[^\W\d_]{{2,}}(?:[/?#:]{_URL_BODY})?)\)"
+)
+# A word that is (or holds) a bare URL: a scheme, www., or a domain followed by a path.
+_URL_HINT = re.compile(r"(?i:https?://|tg://|mailto:|www\.)|[\w-]\.[^\W\d_]{2,}/")
+# The URL goes on after a mark when a letter or digit follows before the next space (or
+# bracket: ``[https://…**](…)`` ends at the bracket).
+_URL_GOES_ON = re.compile(r"[^\s\[\]]*?[^\W_]")
+_URL_LOOKAHEAD = 300
+# A URL's beginning that _URL_HINT finds is never longer than this (scheme, www., a domain's
+# last label and its slash), so a word searched up to some point is searched again only
+# this far back.
+_URL_HINT_REACH = 64
+_CODE_LIMIT = 1000
+
+# Whitespace that ``clean_text`` may change inside the text: runs of two or more whitespace
+# characters (a lone space or line break stays as it is). ``\s`` is exactly
+# ``str.isspace``, which ``str.strip`` (and so ``clean_text``) uses.
+_WHITESPACE_RUN = re.compile(r"\s\s+")
+_SPACE_RUN = re.compile(r" {2,}")
+
+# A span in the coordinates of whatever text is current: (start, stop, kind, url).
+_Span = tuple[int, int, str, str | None]
+
+
+def read_markup(text: str) -> MarkedText:
+    """The plain text of ``text`` and its formatting (see the module docstring for the rules).
+
+    ``MarkedText.text`` is ``clean_text`` of the input with the recognised marks removed;
+    text without any mark costs one scan more than ``clean_text``.
+    """
+    if not _may_hold_marks(text):
+        return MarkedText(clean_text(text), ())
+    prepared = _prepare(text)
+    deletions, spans = _Parser(prepared).parse()
+    if not deletions:
+        return MarkedText(clean_text(prepared), ())
+    plain, spans = _delete(prepared, deletions, spans)
+    if not unicodedata.is_normalized("NFC", plain):
+        plain, spans = _compose(plain, spans)
+    cleaned, spans = _clean_spaces(plain, spans)
+    return MarkedText(cleaned, _finish(cleaned, spans))
+
+
+def _may_hold_marks(text: str) -> bool:
+    """Whether ``text`` has anything that could be a mark: the fast path's test.
+
+    Most news-site articles have none of the mark characters, and most of the rest only
+    stray ones: ``ИГ*``, ``[1]``, or ``a || b`` in a page's script, where a spoiler mark
+    cannot stand between two spaces. Searching for one character, then for two, is several
+    times faster than one regular expression for all the marks.
+    """
+    if (
+        ("*" in text and "**" in text)
+        or ("_" in text and "__" in text)
+        or ("~" in text and "~~" in text)
+        or "`" in text
+        or ("[" in text and "](" in text)
+    ):
+        return True
+    if "|" not in text:
+        return False
+    position = text.find("||")
+    while position >= 0:
+        end = position + 2
+        if not (_is_space(text[position - 1] if position else "") and _is_space(text[end : end + 1])):
+            return True
+        position = text.find("||", end)
+    return False
+
+
+def formats_to_json(formats: Iterable[Format]) -> str:
+    """Compact JSON for the archive: ``[[start,stop,"kind"],[start,stop,"link","url"],…]``.
+
+    No formatting is the empty string (not ``"[]"``), the archive's column default, so the
+    many articles without markup cost nothing.
+    """
+    rows: list[list[object]] = []
+    for item in formats:
+        row: list[object] = [item.start, item.stop, item.kind]
+        if item.url is not None:
+            row.append(item.url)
+        rows.append(row)
+    if not rows:
+        return ""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def formats_from_json(data: str | None) -> tuple[Format, ...]:
+    """What ``formats_to_json`` wrote; anything unreadable is left out, never an error.
+
+    A damaged or hand-edited archive must still open, so broken JSON gives no formatting at
+    all, and a malformed item (wrong types, unknown kind, empty or negative range) is
+    skipped while the rest is kept.
+    """
+    if not data:
+        return ()
+    try:
+        rows = json.loads(data)
+    except (ValueError, RecursionError):
+        return ()
+    if not isinstance(rows, list):
+        return ()
+    formats: list[Format] = []
+    for row in rows:
+        if not isinstance(row, list) or len(row) not in (3, 4):
+            continue
+        start, stop, kind = row[:3]
+        url = row[3] if len(row) == 4 else None
+        if not (_is_offset(start) and _is_offset(stop) and start < stop and kind in KINDS):
+            continue
+        if url is not None and (not isinstance(url, str) or kind != "link"):
+            continue
+        formats.append(Format(start, stop, kind, url))
+    return tuple(formats)
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _prepare(text: str) -> str:
+    """The character-level part of ``clean_text``: nothing here moves a mark relative to
+    another, so marks can be found in its result and whole-text offsets stay simple."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    for space in _OTHER_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
+class _Parser:
+    """One left-to-right pass over the mark characters of a prepared text, then the pairing.
+
+    Links and code are settled during the pass (their insides are skipped); emphasis marks
+    are only collected, then paired kind by kind (``_pair_all``). Everything is decided from
+    the marks and the characters around them, so the work grows with the number of marks,
+    not with the length of the text, and every look ahead or back is bounded.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.deletions: list[tuple[int, int]] = []
+        self.spans: list[_Span] = []
+        # Emphasis kind -> candidate marks: (position, width of the run, between letters).
+        self.marks: dict[str, list[tuple[int, int, bool]]] = {}
+        self.link_end = 0  # where the last link's "(url)" ended: no bare URL starts before it
+        # The word of the last mark checked by _in_url: its start, how far it was searched
+        # for the beginning of a URL, and whether one was found.
+        self.word_start = 0
+        self.word_scanned = 0
+        self.word_is_url = False
+        self.may_hold_urls = "/" in text or "www." in text or "mailto:" in text
+
+    def parse(self) -> tuple[list[tuple[int, int]], list[_Span]]:
+        text = self.text
+        brackets: list[int] = []
+        skip_until = 0
+        for match in _MARK_CHAR.finditer(text):
+            start = match.start()
+            if start < skip_until:
+                continue
+            char = text[start]
+            if char == "[":
+                brackets.append(start)
+                continue
+            if char == "]":
+                if brackets:
+                    end = start + 2 if text.startswith("(", start + 1) else start + 1
+                    skip_until = self._link(brackets, start, end)
+                continue
+            end = skip_until = _RUNS[char].match(text, start).end()
+            if char == "`":
+                skip_until = max(end, self._code(start, end))
+            elif end - start > 1:
+                self._collect(_EMPHASIS[char], start, end)
+        self._pair_all()
+        return self.deletions, self.spans
+
+    # Links and code
+
+    def _link(self, brackets: list[int], start: int, end: int) -> int:
+        """``]`` closes the latest ``[``; with ``(url)`` after it, that is a link."""
+        opening = brackets.pop()
+        if end - start == 1:
+            return 0
+        url = _LINK_URL.match(self.text, end)
+        if url is None:
+            return 0
+        self.deletions += [(opening, opening + 1), (start, url.end())]
+        self.spans.append((opening + 1, start, "link", url.group(1)))
+        brackets.clear()  # a link holds no link: outer brackets are text now
+        self.link_end = url.end()
+        return url.end()
+
+    def _code(self, start: int, end: int) -> int:
+        """Inline code (one backtick) or a block (three); nothing inside is a mark."""
+        text = self.text
+        width = end - start
+        if width == 1:
+            if _between_letters(text, start, end):
+                return 0
+            close = self._closing_backtick(end)
+        elif width == 3:
+            close = self._closing_fence(end)
+        else:
+            return 0
+        if close is None:
+            return 0
+        self.deletions += [(start, end), (close, close + width)]
+        self.spans.append((end, close, "code", None))
+        return close + width
+
+    def _closing_backtick(self, begin: int) -> int | None:
+        text = self.text
+        limit = min(len(text), begin + _CODE_LIMIT)
+        position = text.find("`", begin, limit)
+        while position != -1:
+            alone = text[position - 1] != "`" and text[position + 1 : position + 2] != "`"
+            if alone and position > begin and not _between_letters(text, position, position + 1):
+                return position
+            position = text.find("`", position + 1, limit)
+        return None
+
+    def _closing_fence(self, begin: int) -> int | None:
+        text = self.text
+        position = text.find("```", begin)
+        while position != -1:
+            run_end = _RUNS["`"].match(text, position).end()
+            if run_end - position == 3 and position > begin:
+                return position
+            position = text.find("```", run_end)
+        return None
+
+    # Emphasis
+
+    def _collect(self, kind: str, start: int, end: int) -> None:
+        """Keep a run of two (three or four) mark characters as a candidate mark.
+
+        Runs of other lengths are text (``*****``, ``______``). Marks inside a bare URL are
+        not marks. ``__``, ``~~`` and ``||`` are never marks between two word characters
+        (``snake__case``, ``a||b``), nor ``~~`` and ``||`` between two spaces (``a || b`` in
+        code; Telegram's ``__`` does stand alone on a line); ``**`` between two letters is
+        kept, flagged: it may be a censored word or a mark.
+        """
+        text = self.text
+        width = end - start
+        if width > 4 or (width == 3 and kind != "bold"):
+            return
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if kind == "bold":
+            inner = before.isalnum() and after.isalnum()
+        else:
+            inner = False
+            if (_is_word(before) and _is_word(after)) or (
+                kind != "italic" and _is_space(before) and _is_space(after)
+            ):
+                return
+        if width == 2 and self._in_url(start, end):
+            return
+        self.marks.setdefault(kind, []).append((start, width, inner))
+
+    def _pair_all(self) -> None:
+        """Pair each kind's marks, reading them as strictly as the text allows.
+
+        The strict reading is right for most texts: an opening mark is followed by a
+        non-space that is not closing punctuation and does not follow a letter (nor, for
+        ``__ ~~ ||``, a digit or ``_``); a closing ``__ ~~ ||`` is not followed by one;
+        ``**`` between letters is left out. Telegram's exporter, though, puts the marks
+        exactly at entity edges, and entities often start or end with a space
+        (``невозмутимо** подняла``, ``всё. **``, ``~~марафона ~~плана``) or inside a word
+        (``здоровь**я``): there, every mark simply toggles. So when the strict reading
+        leaves marks unpaired, looser readings are tried: ``**`` between letters counted as
+        marks, and toggling. The reading that leaves the fewest marks unpaired wins, the
+        stricter one on a tie; but a toggling reading only in a text that has other markup
+        (a link, code, a strict pair of any kind), or if it pairs every mark and, for
+        ``**``, no footnote line (``** «Аль-Каида» — …``, ``*ИГ — …``) is in the text: the
+        footnote stars of news sites (``«Аль-Каида»** … «Аль-Каиды»**``) never pair up.
+
+        Unpaired ``**`` are dropped in a text with other markup when they touch a space or
+        a line edge (Telegram leaves such strays around line breaks); other unpaired marks
+        are text.
+        """
+        strict = {kind: self._pairing(kind, marks, False, False) for kind, marks in self.marks.items()}
+        evidence = bool(self.spans) or any(pairs for pairs, _, _ in strict.values())
+        for kind, marks in self.marks.items():
+            best = strict[kind]
+            if best[2]:
+                has_inner = any(inner for _, _, inner in marks)
+                readings = [(True, False), (False, True), (True, True)] if has_inner else [(False, True)]
+                for use_inner, toggle in readings:
+                    candidate = self._pairing(kind, marks, use_inner, toggle)
+                    if len(candidate[2]) < len(best[2]) and (
+                        not toggle or evidence or (not candidate[2] and self._no_footnotes(kind))
+                    ):
+                        best = candidate
+            pairs, deletions, unpaired = best
+            self.deletions += deletions
+            for opening, closing in pairs:
+                self.deletions += [(opening, opening + 2), (closing, closing + 2)]
+                self.spans.append((opening + 2, closing, kind, None))
+            if kind == "bold" and unpaired:
+                marked = evidence or bool(pairs)
+                first = len(self.text) - len(self.text.lstrip())
+                for position in unpaired:
+                    if self._stray(position, position == first, marked):
+                        self.deletions.append((position, position + 2))
+
+    def _pairing(
+        self, kind: str, marks: list[tuple[int, int, bool]], use_inner: bool, toggle: bool
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+        """One left-to-right reading of a kind's marks: (pairs of mark positions, extra
+        deletions, unpaired mark positions). ``use_inner``: ``**`` between letters counts;
+        ``toggle``: any mark opens, any mark closes."""
+        text = self.text
+        pairs: list[tuple[int, int]] = []
+        deletions: list[tuple[int, int]] = []
+        unpaired: list[int] = []
+        opening: int | None = None
+        for position, width, inner in marks:
+            if inner and not use_inner:
+                continue
+            if width > 2:
+                if opening is None:  # "***" and "****" with nothing open are text
+                    continue
+                if width == 3:  # "WhatsApp***": a footnote star, then the closing mark
+                    pairs.append((opening, position + 1))
+                    opening = None
+                    continue
+                # "__A____B__": the first half closes, the second opens if anything follows
+                # (when toggling, always: Telegram's "__A____ B__" is two entities too).
+                pairs.append((opening, position))
+                after = text[position + 4 : position + 5]
+                if toggle or (after and not after.isspace()):
+                    opening = position + 2
+                else:
+                    opening = None
+                    deletions.append((position + 2, position + 4))
+                continue
+            before = text[position - 1] if position else ""
+            after = text[position + 2 : position + 3]
+            if opening is not None:
+                if toggle or kind == "bold" or not _is_word(after) or _is_space(before):
+                    if not (kind == "italic" and _DUNDER.fullmatch(text, opening + 2, position)):
+                        pairs.append((opening, position))
+                    opening = None  # __init__: a Python name, both marks stay text
+                else:
+                    unpaired.append(position)
+                continue
+            glued = before.isalnum() if kind == "bold" else _is_word(before)
+            if toggle or (_can_open(before, after) and (inner or not glued)):
+                opening = position
+            else:
+                unpaired.append(position)
+        if opening is not None:
+            unpaired.append(opening)
+        return pairs, deletions, unpaired
+
+    def _no_footnotes(self, kind: str) -> bool:
+        """Whether toggling ``kind`` is safe in a text without other markup: no footnote
+        line can explain stars in it (only stars are footnotes)."""
+        return kind != "bold" or _FOOTNOTE_LINE.search(self.text) is None
+
+    def _stray(self, position: int, first: bool, marked: bool) -> bool:
+        """Whether an unpaired ``**`` is an export artefact rather than text.
+
+        It is when it opens the text (``first``: a title whose closing mark was lost,
+        ``**Срочно``), or, in a text with other markup (``marked``), when it touches a space
+        or a line edge.
+        """
+        text = self.text
+        before = text[position - 1] if position else ""
+        after = text[position + 2 : position + 3]
+        if first and not _is_space(after):
+            return True
+        return marked and (_is_space(before) or _is_space(after))
+
+    def _in_url(self, start: int, end: int) -> bool:
+        """Whether the mark at ``start:end`` is inside a bare URL (and so is not a mark).
+
+        It is when its word (since the last space, line break, ``[`` or link), up to the
+        mark, holds the beginning of a URL and the URL goes on after the mark:
+        ``__bit.ly/bbcrussian__`` ends with a mark, ``…/a__b`` does not. Marks come in
+        order, so each word is searched only once however many marks it holds.
+        """
+        text = self.text
+        if not self.may_hold_urls:
+            return False
+        scanned = self.word_scanned
+        new_word = max(
+            text.rfind(" ", scanned, start), text.rfind("\n", scanned, start), text.rfind("[", scanned, start)
+        )
+        if new_word >= 0 or self.link_end > self.word_start:
+            self.word_start = max(new_word + 1, self.link_end)
+            self.word_is_url = False
+            scanned = self.word_start
+        if not self.word_is_url:
+            begin = max(self.word_start, scanned - _URL_HINT_REACH)
+            # Every beginning of a URL has one of these: three searches for a substring are
+            # much faster than one regular expression, and most words have none.
+            self.word_is_url = (
+                text.find("/", begin, start) >= 0
+                or text.find("www.", begin, start) >= 0
+                or text.find("mailto:", begin, start) >= 0
+            ) and _URL_HINT.search(text, begin, start) is not None
+        self.word_scanned = start
+        if not self.word_is_url:
+            return False
+        return _URL_GOES_ON.match(text, end, min(len(text), end + _URL_LOOKAHEAD)) is not None
+
+
+def _can_open(before: str, after: str) -> bool:
+    """An opening mark is followed by something that can start a formatted stretch."""
+    return bool(after) and not after.isspace() and after not in _CLOSING_PUNCTUATION
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
+
+
+def _is_space(char: str) -> bool:
+    """Whitespace or the edge of the text."""
+    return not char or char.isspace()
+
+
+def _between_letters(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+
+
+def _delete(text: str, deletions: list[tuple[int, int]], spans: list[_Span]) -> tuple[str, list[_Span]]:
+    """``text`` without the marks, and the spans moved along."""
+    deletions.sort()
+    pieces: list[str] = []
+    ends: list[int] = []
+    removed: list[int] = [0]  # removed[k]: characters deleted by the first k deletions
+    last = 0
+    for start, end in deletions:
+        start = max(start, last)  # never overlap (defensive: marks are disjoint)
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        ends.append(end)
+        removed.append(removed[-1] + end - start)
+        last = end
+    pieces.append(text[last:])
+
+    def moved(position: int) -> int:
+        return position - removed[bisect_right(ends, position)]
+
+    return "".join(pieces), [(moved(a), moved(b), kind, url) for a, b, kind, url in spans]
+
+
+def _compose(text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
+    """NFC for text whose marks stood between a letter and its combining accent.
+
+    The pieces between span edges are composed one by one; if that differs from composing
+    the whole text (an accent now joins a letter across a span edge), the text still comes
+    out right and only the formatting is given up: this never happens in real text.
+    """
+    whole = unicodedata.normalize("NFC", text)
+    edges = sorted({0, len(text), *(a for a, _, _, _ in spans), *(b for _, b, _, _ in spans)})
+    moved: dict[int, int] = {0: 0}
+    pieces: list[str] = []
+    length = 0
+    for a, b in pairwise(edges):
+        piece = unicodedata.normalize("NFC", text[a:b])
+        pieces.append(piece)
+        length += len(piece)
+        moved[b] = length
+    if "".join(pieces) != whole:
+        return whole, []
+    return whole, [(moved[a], moved[b], kind, url) for a, b, kind, url in spans]
+
+
+def _clean_spaces(text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
+    """The whitespace part of ``clean_text`` (runs of spaces, line edges, blank lines, the
+    ends of the text) as a list of replacements, so that span offsets can follow it.
+
+    A span edge inside replaced whitespace moves to the inner side of it: a start after the
+    replacement, a stop before it (``**Ипотека всё. **`` is bold up to the full stop).
+    """
+    lead = len(text) - len(text.lstrip())
+    tail = len(text.rstrip())
+    if lead >= len(text):
+        return "", []
+    edits: list[tuple[int, int, str]] = []
+    if lead:
+        edits.append((0, lead, ""))
+    for match in _WHITESPACE_RUN.finditer(text, lead, tail):
+        run = match.group()
+        newlines = run.count("\n")
+        # Lines are stripped, so a run with line breaks is only its line breaks, at most two.
+        replacement = ("\n\n" if newlines > 1 else "\n") if newlines else _SPACE_RUN.sub(" ", run)
+        if replacement != run:
+            edits.append((match.start(), match.end(), replacement))
+    if tail < len(text):
+        edits.append((tail, len(text), ""))
+    if not edits:
+        return text, spans
+
+    pieces: list[str] = []
+    starts: list[int] = []
+    new_starts: list[int] = []
+    shift_after: list[int] = []
+    shift = 0
+    last = 0
+    for start, end, replacement in edits:
+        pieces += [text[last:start], replacement]
+        starts.append(start)
+        new_starts.append(start - shift)
+        shift += end - start - len(replacement)
+        shift_after.append(shift)
+        last = end
+    pieces.append(text[last:])
+
+    def moved(position: int, is_start: bool) -> int:
+        k = bisect_right(starts, position) - 1
+        if k < 0:
+            return position
+        if position <= edits[k][1]:
+            return new_starts[k] + (len(edits[k][2]) if is_start else 0)
+        return position - shift_after[k]
+
+    return "".join(pieces), [(moved(a, True), moved(b, False), kind, url) for a, b, kind, url in spans]
+
+
+def _finish(text: str, spans: list[_Span]) -> tuple[Format, ...]:
+    """Spans trimmed of whitespace at their edges, empty ones dropped, touching ones of a
+    kind merged, in reading order."""
+    kept: list[_Span] = []
+    for start, stop, kind, url in spans:
+        start, stop = max(start, 0), min(stop, len(text))
+        if start >= stop:
+            continue
+        inside = text[start:stop]
+        stripped = inside.strip()
+        if not stripped:
+            continue
+        start += len(inside) - len(inside.lstrip())
+        kept.append((start, start + len(stripped), kind, url))
+    kept.sort(key=lambda span: (span[2], span[3] or "", span[0]))
+    merged: list[_Span] = []
+    for span in kept:
+        if merged:
+            start, stop, kind, url = merged[-1]
+            if kind == span[2] and url == span[3] and span[0] <= stop:
+                merged[-1] = (start, max(stop, span[1]), kind, url)
+                continue
+        merged.append(span)
+    merged.sort(key=lambda span: (span[0], -span[1], KINDS.index(span[2])))
+    return tuple(Format(start, stop, kind, url) for start, stop, kind, url in merged)

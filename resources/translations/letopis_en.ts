@@ -115,6 +115,13 @@
 <context>
     <name>ReaderView</name>
     <message numerus="yes">
+        <source>Identical copy of %1, %n minute(s) later</source>
+        <translation>
+            <numerusform>Identical copy of %1, %n minute later</numerusform>
+            <numerusform>Identical copy of %1, %n minutes later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

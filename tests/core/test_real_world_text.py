@@ -231,7 +231,8 @@ def test_an_archive_of_the_version_before_is_upgraded_on_open_and_keeps_the_user
     )
     user.execute("INSERT INTO event_moves VALUES (?, ?)", (old_ids[2], old_ids[1]))
     user.execute("INSERT INTO event_labels VALUES (?, 'Моё событие')", (old_ids[1],))
-    user.execute("INSERT INTO saved_searches VALUES ('моё', 'форум', ?)", (json.dumps({"event": [f"ev-{old_ids[1]}"]}),))
+    chosen = json.dumps({"event": [f"ev-{old_ids[1]}"]})
+    user.execute("INSERT INTO saved_searches VALUES ('моё', 'форум', ?)", (chosen,))
     user.commit()
     user.close()
 

@@ -16,6 +16,7 @@ from viewer.archive.catalog import Catalog, spans_to_json
 from viewer.archive.content import merged
 from viewer.text.boilerplate import BoilerplateModel, boilerplate_spans, learn
 
+
 class BoilerplateStage:
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -36,9 +37,8 @@ class BoilerplateStage:
             models = {outlet: BoilerplateModel.from_json(data) for outlet, data in catalog.boilerplate_models().items()}
             stale: list[str] = []
             for text_id, body, carriers, stored in catalog.texts_of_outlets(outlets):
-                spans = merged(
-                    span for outlet in set(carriers) if outlet in models for span in boilerplate_spans(body, models[outlet])
-                )
+                learned = [models[outlet] for outlet in set(carriers) if outlet in models]
+                spans = merged(span for model in learned for span in boilerplate_spans(body, model))
                 if spans_to_json(spans) != stored:
                     stale.extend(catalog.set_boilerplate(text_id, spans))
             catalog.forget_readings(stale)

@@ -371,7 +371,10 @@ class Catalog:
 
     def unlearned_outlets(self) -> set[str]:
         """Outlets whose boilerplate has not been learned (new to the archive, or an upgraded catalog)."""
-        query = f"SELECT DISTINCT {OUTLET_KEY} FROM articles a WHERE {OUTLET_KEY} NOT IN (SELECT outlet FROM boilerplate_models)"
+        query = (
+            f"SELECT DISTINCT {OUTLET_KEY} FROM articles a"
+            f" WHERE {OUTLET_KEY} NOT IN (SELECT outlet FROM boilerplate_models)"
+        )
         return {row[0] for row in self._db.execute(query)}
 
     def forget_readings(self, article_ids: Iterable[str]) -> None:
@@ -385,19 +388,17 @@ class Catalog:
     def boilerplate_models(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT outlet, model FROM boilerplate_models"))
 
-    def set_boilerplate_model(self, outlet: str, model: str | None) -> None:
-        if model is None:
-            self._db.execute("DELETE FROM boilerplate_models WHERE outlet = ?", (outlet,))
-        else:
-            self._db.execute("INSERT OR REPLACE INTO boilerplate_models VALUES (?, ?)", (outlet, model))
+    def set_boilerplate_model(self, outlet: str, model: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO boilerplate_models VALUES (?, ?)", (outlet, model))
 
     def texts_of_outlets(self, outlets: Iterable[str]) -> Iterator[tuple[str, str, list[str], str]]:
-        """(text id, body, outlet keys carrying it, stored boilerplate) of every text an outlet of ``outlets`` carries."""
+        """(text id, body, outlets carrying it, stored boilerplate spans) of every text ``outlets`` carry."""
         wanted = list(outlets)
         query = (
             f"SELECT t.id, t.body, group_concat({OUTLET_KEY}, char(31)), t.boilerplate FROM texts t"
             " JOIN articles a ON a.text_id = t.id"
-            f" WHERE t.id IN (SELECT a2.text_id FROM articles a2 WHERE coalesce(a2.source_outlet, a2.outlet, '') IN ({{}}))"
+            " WHERE t.id IN (SELECT a2.text_id FROM articles a2"
+            " WHERE coalesce(a2.source_outlet, a2.outlet, '') IN ({}))"
             " GROUP BY t.id"
         )
         for start in range(0, len(wanted), 500):

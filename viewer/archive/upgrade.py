@@ -67,7 +67,9 @@ def upgrade_from_1(db: sqlite3.Connection, schema: str) -> int:
                    " WHERE article_id IN (SELECT old FROM upgraded_ids)")
         for table in _READINGS:
             db.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT old FROM upgraded_ids WHERE same_text)")
-            db.execute(f"UPDATE OR IGNORE {table} SET article_id = (SELECT new FROM upgraded_ids WHERE old = article_id)")
+            db.execute(
+                f"UPDATE OR IGNORE {table} SET article_id = (SELECT new FROM upgraded_ids WHERE old = article_id)"
+            )
             db.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")  # two became one
         for table in ("event_members", "event_labels_auto"):
             db.execute(

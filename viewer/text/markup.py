@@ -7,51 +7,53 @@ plain text, so the marks must go, and the formatting is kept aside as spans over
 for the reader to draw. ``read_markup`` does both.
 
 The same function also sees every other article (news sites, Хабр), whose text never meant
-any of these characters as markup: footnote stars (``ИГ*``, ``«Аль-Каида»**``), censored
-words (``б**дь``), ``[1]``, ``x || y`` in code, ``__init__``, ``snake_case``, URLs with ``_``
-and ``*``. The rules below are chosen so that such text comes out unchanged while real
-Telegram markup, sloppy as it is, comes out as a reader expects:
+any of these characters as markup: footnote stars (``ИГ*``, ``«Аль-Каида»**`` and the
+``** «Аль-Каида» — …`` lines that explain them), censored words (``б**дь``), ``[1]``,
+``x || y`` in a page's script, ``__init__``, ``snake_case``, URLs with ``_`` and ``*``.
+Such text must come out unchanged, while real Telegram markup, sloppy as it is, comes out
+as a reader expects. The rules:
 
-* A mark is a run of exactly two ``*``, ``_``, ``~`` or ``|`` (a run of four is a closing
-  mark straight followed by an opening one, ``__A____B__``; a run of three stars is a
-  footnote star glued to a closing mark, ``WhatsApp***``; any other run is text).
-  ``--`` is never a mark: it is a dash in Russian text.
-* Marks pair left to right over the whole text, so bold may span lines and paragraphs.
-  An opening mark must be followed by a non-space that is not closing punctuation
-  (``.,;:!?)]}»``), and must not follow a letter or digit. Once a span is open, the next
-  mark of its kind closes it even after a space (Telegram puts the entity's trailing space
-  inside the marks: ``**Ипотека всё. **``).
-* ``__``, ``~~`` and ``||`` count only at a word edge on their outer side: an opening mark
-  does not follow a letter, digit or ``_``, a closing one is not followed by one; so
-  ``snake__case`` and ``a||b`` stay text. A ``__`` pair around a lowercase ASCII
-  identifier (``__init__``, ``__name__``) is a Python name, not italics.
-  These marks are kept as text when they do not pair up.
-* ``**`` between two letters (``б**дь``, ``здоровь**я``) is usually a censored word and
-  sometimes a bold entity that starts or ends inside a word. Such marks are first left
-  out; only when that leaves other ``**`` marks unpaired are they used as marks after all
-  (whichever reading pairs more marks wins).
-* An unpaired ``**`` is dropped (Telegram leaves stray ``**`` around line breaks) when the
-  text has some other recognised markup and the mark touches a space or a line edge;
-  otherwise it is text: ``ИГ**`` footnotes and the ``** «…» — запрещена`` lines below
-  news-site articles must survive.
+* A mark is a run of exactly two ``*``, ``_``, ``~`` or ``|``; a run of four is a closing
+  mark straight followed by an opening one (``__A____B__``), three stars a footnote star
+  glued to a closing mark (``WhatsApp***``); any other run is text. ``--`` is never a
+  mark: it is a dash in Russian text.
+* ``__``, ``~~`` and ``||`` are never marks between two word characters (``snake__case``,
+  ``a||b``); ``~~`` and ``||`` never between two spaces (``a || b``). A ``__`` pair around a
+  lowercase ASCII identifier (``__init__``, ``__name__``) is a Python name, not italics.
+  Nothing in a bare URL is a mark when the URL goes on after it (``…/a__b``), nor anything
+  in a link's url or in code.
+* Marks pair left to right over the whole text (bold may span paragraphs), kind by kind,
+  in the strictest reading that pairs them all (``_Parser._pair_all`` says which readings
+  there are): strictly, an opening mark starts a word, a closing one may follow a space
+  (``**Ипотека всё. **``). Telegram puts marks exactly at entity edges, so its marks may
+  also sit after a word before a space (``невозмутимо** подняла``) or inside a word
+  (``здоровь**я``); a looser reading that toggles on every mark is only used where it
+  cannot pair up news sites' footnote stars or code.
+* Unpaired marks are text, except an unpaired ``**`` that opens the text (a title that
+  lost its closing mark) or, in a text with other markup, touches a space or a line edge
+  (Telegram leaves such strays around line breaks).
 * ``[label](url)`` is a link when the url starts with ``http://``, ``https://``, ``tg://``,
   ``mailto:`` or ``www.``, or is a bare domain (``t.me/…``); brackets nest, a link inside a
-  link is not one, and a url may hold one level of balanced parentheses. The label may
-  hold marks. Bare URLs in the text stay as they are, but marks inside them (``**`` or
-  ``__`` with more of the URL after them) are not marks.
-* A single backtick opens inline code unless it sits between two letters (``d`Enquetes``,
-  an apostrophe); the code ends at the next such backtick within ``_CODE_LIMIT``
-  characters. Three backticks open a block that ends at the next three. Nothing inside code
-  is a mark. Both are ``"code"`` spans.
+  link is not one, a url may hold one level of balanced parentheses, and the label may
+  hold marks. A link with an empty label leaves nothing. Bare URLs stay as they are.
+* A single backtick opens inline code unless it sits between two letters or digits
+  (``d`Enquetes``: an apostrophe); the code ends at the next such backtick within
+  ``_CODE_LIMIT`` characters. Three backticks open a block that ends at the next three.
+  Both are ``"code"`` spans.
 
-The text that comes out equals ``clean_text`` of the input with the recognised marks
+The text that comes out is exactly ``clean_text`` of the input with the recognised marks
 removed (link syntax replaced by its label), so offsets agree with everything else the
 archive stores. The marks are looked for after the character-level part of the cleaning
-(NFC, line ends, control characters, odd spaces), then the rest of the cleaning (spaces,
-line edges, blank lines) is done with a map from old to new offsets, and the spans are
-moved through both steps. A span never starts or ends with whitespace; spans that become
-empty are dropped; touching spans of one kind (and url) are merged. Spans of one kind never
-overlap; spans of different kinds may nest or cross.
+(NFC, line ends, control characters, odd spaces); the rest of the cleaning (runs of spaces,
+line edges, blank lines) is then done as a list of replacements that the spans are moved
+through. A span never starts or ends with whitespace, spans that become empty are
+dropped, touching spans of one kind (and url) are merged. Spans of one kind never overlap;
+spans of different kinds may nest or cross.
+
+Speed: the import reads every article through here. Text with none of the mark characters
+(or only stray ones) costs a few substring searches on top of ``clean_text``; the rest is
+regular expressions and string methods, with Python loops only over the marks found, and
+every look-ahead or look-back is bounded, so hostile input stays linear.
 """
 
 from __future__ import annotations
@@ -364,9 +366,7 @@ class _Parser:
             inner = before.isalnum() and after.isalnum()
         else:
             inner = False
-            if (_is_word(before) and _is_word(after)) or (
-                kind != "italic" and _is_space(before) and _is_space(after)
-            ):
+            if (_is_word(before) and _is_word(after)) or (kind != "italic" and _is_space(before) and _is_space(after)):
                 return
         if width == 2 and self._in_url(start, end):
             return
@@ -376,22 +376,21 @@ class _Parser:
         """Pair each kind's marks, reading them as strictly as the text allows.
 
         The strict reading is right for most texts: an opening mark is followed by a
-        non-space that is not closing punctuation and does not follow a letter (nor, for
-        ``__ ~~ ||``, a digit or ``_``); a closing ``__ ~~ ||`` is not followed by one;
-        ``**`` between letters is left out. Telegram's exporter, though, puts the marks
-        exactly at entity edges, and entities often start or end with a space
-        (``невозмутимо** подняла``, ``всё. **``, ``~~марафона ~~плана``) or inside a word
+        non-space that is not closing punctuation, and does not follow a letter or digit
+        (nor ``_`` for ``__ ~~ ||``); once a span is open, the next ``**`` closes it, and
+        the next ``__ ~~ ||`` too unless a word character follows it with no space before
+        it; ``**`` between two letters is left out. Telegram's exporter, though, puts the
+        marks exactly at entity edges, and entities often start or end with a space
+        (``невозмутимо** подняла``, ``~~марафона ~~плана``) or inside a word
         (``здоровь**я``): there, every mark simply toggles. So when the strict reading
-        leaves marks unpaired, looser readings are tried: ``**`` between letters counted as
-        marks, and toggling. The reading that leaves the fewest marks unpaired wins, the
-        stricter one on a tie; but a toggling reading only in a text that has other markup
-        (a link, code, a strict pair of any kind), or if it pairs every mark and, for
-        ``**``, no footnote line (``** «Аль-Каида» — …``, ``*ИГ — …``) is in the text: the
-        footnote stars of news sites (``«Аль-Каида»** … «Аль-Каиды»**``) never pair up.
+        leaves marks unpaired (or unable to close), looser readings are tried: ``**``
+        between letters counted as marks, and toggling. The reading that leaves the fewest
+        marks unpaired wins, the stricter one on a tie; but a toggling reading only in a
+        text that has other markup (a link, code, a strict pair of any kind), or when it
+        pairs every mark and ``_may_toggle_alone`` allows it, so that the footnote stars of
+        news sites (``«Аль-Каида»** … «Аль-Каиды»**``) and code never pair up.
 
-        Unpaired ``**`` are dropped in a text with other markup when they touch a space or
-        a line edge (Telegram leaves such strays around line breaks); other unpaired marks
-        are text.
+        An unpaired ``**`` is dropped when ``_stray`` says so; other unpaired marks are text.
         """
         strict = {kind: self._pairing(kind, marks, False, False) for kind, marks in self.marks.items()}
         evidence = bool(self.spans) or any(pairs for pairs, _, _ in strict.values())
@@ -403,7 +402,7 @@ class _Parser:
                 for use_inner, toggle in readings:
                     candidate = self._pairing(kind, marks, use_inner, toggle)
                     if len(candidate[2]) < len(best[2]) and (
-                        not toggle or evidence or (not candidate[2] and self._no_footnotes(kind))
+                        not toggle or evidence or (not candidate[2] and self._may_toggle_alone(kind, marks))
                     ):
                         best = candidate
             pairs, deletions, unpaired = best
@@ -468,10 +467,21 @@ class _Parser:
             unpaired.append(opening)
         return pairs, deletions, unpaired
 
-    def _no_footnotes(self, kind: str) -> bool:
-        """Whether toggling ``kind`` is safe in a text without other markup: no footnote
-        line can explain stars in it (only stars are footnotes)."""
-        return kind != "bold" or _FOOTNOTE_LINE.search(self.text) is None
+    def _may_toggle_alone(self, kind: str, marks: list[tuple[int, int, bool]]) -> bool:
+        """Whether toggling is safe in a text without other markup.
+
+        For ``**``: no footnote line explains stars in the text and no footnote star is glued
+        to a mark (``одна** и третья***`` count footnotes up). For ``__`` and ``~~``: every
+        mark has a space or a line edge on one side, as Telegram's own do (``\n__\n``,
+        ``сказал. __``), while code's are glued on both (``self.__a = self.__b``). Never for
+        ``||``, which is an operator wherever it is not a spoiler.
+        """
+        text = self.text
+        if kind == "bold":
+            return all(width != 3 for _, width, _ in marks) and _FOOTNOTE_LINE.search(text) is None
+        if kind == "spoiler":
+            return False
+        return all(_touches_space(text, position, position + width) for position, width, _ in marks)
 
     def _stray(self, position: int, first: bool, marked: bool) -> bool:
         """Whether an unpaired ``**`` is an export artefact rather than text.
@@ -481,11 +491,9 @@ class _Parser:
         or a line edge.
         """
         text = self.text
-        before = text[position - 1] if position else ""
-        after = text[position + 2 : position + 3]
-        if first and not _is_space(after):
+        if first and not _is_space(text[position + 2 : position + 3]):
             return True
-        return marked and (_is_space(before) or _is_space(after))
+        return marked and _touches_space(text, position, position + 2)
 
     def _in_url(self, start: int, end: int) -> bool:
         """Whether the mark at ``start:end`` is inside a bare URL (and so is not a mark).
@@ -533,6 +541,11 @@ def _is_word(char: str) -> bool:
 def _is_space(char: str) -> bool:
     """Whitespace or the edge of the text."""
     return not char or char.isspace()
+
+
+def _touches_space(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has whitespace or the edge of the text on one side."""
+    return _is_space(text[start - 1] if start else "") or _is_space(text[end : end + 1])
 
 
 def _between_letters(text: str, start: int, end: int) -> bool:

@@ -98,8 +98,8 @@ def timeline_rows(comparison: Comparison) -> list[TimelineRow]:
         if entry.lag is not None:
             share = entry.lag / span if span > timedelta(0) else 0.0
         rows.append(
-            TimelineRow(entry.report, outlet, moment_text(comparison, entry.report), entry_lag_text(comparison, entry), share,
-                        entry.first)
+            TimelineRow(entry.report, outlet, moment_text(comparison, entry.report),
+                        entry_lag_text(comparison, entry), share, entry.first)
         )  # fmt: skip
     return rows
 

@@ -197,7 +197,11 @@ class CompareWindow(QWidget):
         for entry in comparison.timeline:
             article = data.articles.get(comparison.reports[entry.report].id)
             column = ReportColumn(
-                comparison, entry.report, article.author if article else None, entry_lag_text(comparison, entry), removable
+                comparison,
+                entry.report,
+                article.author if article else None,
+                entry_lag_text(comparison, entry),
+                removable,
             )
             column.setMinimumWidth(COLUMN_MIN_WIDTH)
             column.sentenceChosen.connect(self.choose_sentence)

@@ -23,12 +23,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from viewer.archive.catalog import Source
+from viewer.text.markup import Format, formats_from_json
 from viewer.ui.formatting import long_date
 from viewer.ui.highlights import secondary_colour
 from viewer.ui.text_offsets import utf16_mapper, utf16_spans
-
-from viewer.archive.catalog import Source
-from viewer.text.markup import Format, formats_from_json
 
 if TYPE_CHECKING:
     from viewer.archive.catalog import StoredArticle

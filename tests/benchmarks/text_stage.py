@@ -6,8 +6,9 @@ Extracts the sources of ``--baseline`` (default: the commit before the boilerpla
 with ``git archive`` into a scratch folder, copies this tree's ``viewer/`` beside them, then imports
 the same corpus file (default ``news_rt_ng_articles.jsonl.gz``, copied to a scratch folder) into a
 fresh archive with each code, alternately, ``--rounds`` times:
-``Library.add(..., events=False, entities=False)`` with 2 worker processes, each in a fresh process. Printed per code: the median wall time of the text stage (reading,
-cataloguing, indexing), of the boilerplate stage where the code has one (``BoilerplateStage.update``,
+``Library.add(..., events=False, entities=False)`` with 2 worker processes, each in a fresh process.
+Printed per code: the median wall time of the text stage (reading, cataloguing, indexing), of the
+boilerplate stage where the code has one (``BoilerplateStage.update``,
 timed apart), and the ratio of the current text stage to the baseline's. Alternating the two codes
 round by round keeps the machine's drift out of the ratio.
 """

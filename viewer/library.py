@@ -490,7 +490,10 @@ class Library:
             published = datetime.fromisoformat(article.published) if article.published else None
             mentions = [m for m in self.mentions(article_id) if m.part == "body"]
             body = self.content(article).body.rstrip()  # the outlet's boilerplate is not compared
-            reports.append(ReportInput(article.id, article.title, body, article.outlet, published, mentions))
+            source_id = article.source_ids[0] if article.source_ids else None
+            reports.append(
+                ReportInput(article.id, article.title, body, article.outlet, published, mentions, source_id)
+            )
         return compare(reports)
 
     # saved searches --------------------------------------------------------------

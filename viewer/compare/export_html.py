@@ -108,9 +108,10 @@ def _timeline(comparison: Comparison) -> str:
         if entry.lag is not None:
             left = 100 * entry.lag.total_seconds() / longest
             bar = f'<div class="bar"><span style="left: calc({left:.1f}% - {left * 0.08:.1f}px)"></span></div>'
+        source = f'<span class="sub">{escape(report.source_id)}</span>' if report.source_id else ""
         rows.append(
             f'<tr><td class="num">{number}</td><td class="outlet">{escape(_outlet(comparison, entry.report))}</td>'
-            f'<td lang="ru">{escape(report.title)}</td><td class="num">{escape(_when(entry.published))}</td>'
+            f'<td lang="ru">{escape(report.title)}{source}</td><td class="num">{escape(_when(entry.published))}</td>'
             f'<td class="lag{" first" if entry.first else ""}">{escape(lag)}</td><td>{bar}</td></tr>'
         )
     return (

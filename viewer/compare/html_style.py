@@ -63,7 +63,7 @@ table.tl th.b { width: 14%; }
 table.tl th.l, table.tl td.lag { padding-left: 16px; white-space: nowrap; }
 table.sbs { table-layout: fixed; }
 table.sbs th { font-size: 12.5px; color: var(--ink); }
-table.sbs th .sub { display: block; font-weight: 400; }
+table.sbs th .sub, table.tl td .sub { display: block; font-weight: 400; }
 table.sbs td { font: 13px/1.5 var(--serif); hyphens: auto; -webkit-hyphens: auto; overflow-wrap: anywhere; }
 table.sbs td.pid {
   font: 11px/1.5 var(--sans); color: var(--muted); padding-left: 0; white-space: nowrap;

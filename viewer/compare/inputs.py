@@ -39,6 +39,7 @@ class ReportInput:
     outlet: str | None
     published: datetime | None
     mentions: Sequence[MentionLike] = ()
+    source_id: str | None = None  # the id the report had in its source (a JSON id or guid), for exports
 
 
 def validate(reports: Sequence[ReportInput]) -> None:

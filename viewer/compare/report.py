@@ -203,6 +203,7 @@ def _report_json(
     ids = [item.id for item in comparison.reports]
     return {
         "id": report.id,
+        "source_id": report.source_id,
         "title": report.title,
         "outlet": report.outlet,
         "published": _iso(report.published),

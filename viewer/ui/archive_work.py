@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from viewer.ui.comparison_work import ComparedReports
 
 EXPORT_PAGE = 500
-CSV_COLUMNS = ("id", "published", "outlet", "author", "title", "url", "snippet")
+CSV_COLUMNS = ("id", "source_id", "published", "outlet", "author", "title", "url", "snippet")
 
 
 class ExportCancelled(Exception):
@@ -145,9 +145,10 @@ def export_csv(locations: Locations, request: SearchRequest, path: Path, context
                     seen.add(hit.id)
                     article = library.article(hit.id)
                     url = article.url if article is not None else None
+                    source_id = article.source_ids[0] if article is not None and article.source_ids else ""
                     writer.writerow(
-                        [hit.id, hit.published or "", hit.outlet or "", hit.author or "", hit.title, url or "",
-                         hit.snippet_text]
+                        [hit.id, source_id, hit.published or "", hit.outlet or "", hit.author or "", hit.title,
+                         url or "", hit.snippet_text]
                     )
                     written += 1
                 offset += len(page.hits)

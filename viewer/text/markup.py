@@ -66,7 +66,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from viewer.text.normalise import _CONTROL, _OTHER_SPACES, clean_text
+from viewer.text.normalise import clean_characters, clean_text
 
 __all__ = ["KINDS", "Format", "MarkedText", "formats_from_json", "formats_to_json", "read_markup"]
 
@@ -142,7 +142,7 @@ def read_markup(text: str) -> MarkedText:
     """
     if not _may_hold_marks(text):
         return MarkedText(clean_text(text), ())
-    prepared = _prepare(text)
+    prepared = clean_characters(text)
     deletions, spans = _Parser(prepared).parse()
     if not deletions:
         return MarkedText(clean_text(prepared), ())
@@ -228,18 +228,6 @@ def formats_from_json(data: str | None) -> tuple[Format, ...]:
 
 def _is_offset(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _prepare(text: str) -> str:
-    """The character-level part of ``clean_text``: nothing here moves a mark relative to
-    another, so marks can be found in its result and whole-text offsets stay simple."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    for space in _OTHER_SPACES:
-        if space in text:
-            text = text.replace(space, " ")
-    return text
 
 
 class _Parser:

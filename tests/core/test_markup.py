@@ -14,7 +14,7 @@ import pytest
 
 from viewer.text import markup
 from viewer.text.markup import KINDS, Format, MarkedText, formats_from_json, formats_to_json, read_markup
-from viewer.text.normalise import clean_text
+from viewer.text.normalise import clean_characters, clean_text
 
 
 def marked(text: str) -> list[tuple[str, str] | tuple[str, str, str | None]]:
@@ -50,7 +50,7 @@ def plain_of(text: str) -> str:
     so that ``read_markup(text).text == clean_text(plain_of(text))`` can be checked."""
     if not markup._may_hold_marks(text):
         return text
-    prepared = markup._prepare(text)
+    prepared = clean_characters(text)
     deletions, _ = markup._Parser(prepared).parse()
     pieces, last = [], 0
     for start, end in sorted(deletions):

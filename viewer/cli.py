@@ -283,7 +283,8 @@ def cmd_event(library: Library, args: argparse.Namespace) -> None:
         article = library.article(article_id)
         if article is not None:
             when = (article.published or "undated")[:16]
-            print(f"  {article.id}  {when:16}  {article.outlet or '':20}  {article.title}")
+            copy = f"  ({article.original.describe()})" if article.original else ""
+            print(printable(f"  {article.id}  {when:16}  {article.outlet or '':20}  {article.title}{copy}"))
 
 
 def cmd_same_story(library: Library | None, args: argparse.Namespace) -> None:

@@ -59,6 +59,10 @@ def channel_posts() -> list[dict[str, object]]:
     posts.append(post(200, "Утро", FOOTER_A))  # a post that is nothing but the footer
     # «Вечер» runs Утро's first post word for word, twelve minutes later.
     posts.append({**posts[0], "id": "Ве-repost", "outlet": "Вечер", "date": "2024-11-25T08:12:00+00:00"})
+    # It runs another of Утро's posts with its own footer in place of Утро's: a copy all the same.
+    own_footer = str(posts[1]["text"]).replace(FOOTER_A, FOOTER_B)
+    posts.append({**posts[1], "id": "Ве-own-footer", "outlet": "Вечер", "text": own_footer,
+                  "date": "2024-11-25T09:30:00+00:00"})
     # Another outlet mentions Утро's footer words in a story of its own: that is content there.
     posts.append(post(300, "День", "Подписывайся на Утро — призвал зрителей ведущий в прямом эфире."))
     return posts
@@ -137,6 +141,11 @@ def test_a_repost_by_a_second_outlet_is_a_report_of_that_outlet(channels: Librar
     assert repost.outlet == "Вечер" and repost.source_ids == ("Ве-repost",)
     assert repost.original is not None and repost.original.outlet == "Утро" and repost.original.minutes_later == 12
     assert original.original is None
+    own_footer = by_source(channels, "Ве-own-footer")
+    assert own_footer.text_id != by_source(channels, "Ут-1").text_id
+    assert own_footer.original is not None and own_footer.original.outlet == "Утро"
+    assert own_footer.original.minutes_later == 30
+    assert by_source(channels, "Ут-200").original is None  # nothing but a footer is nobody's copy
     facets = channels.search("Омске открылся форум").facets["outlet"]
     assert facets.get("Утро") and facets.get("Вечер")
     event = channels.event_of(repost.id)

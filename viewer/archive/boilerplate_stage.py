@@ -5,15 +5,17 @@ it carries (``viewer.text.boilerplate``), and the texts of those outlets are mar
 that several outlets carry (a repost) is read against each of their habits, so a channel's footer
 is set aside in another channel's copy of its post too. Where a text's marks change, what was read
 from it before (entities, its event fingerprint and membership) is forgotten, to be read again
-from the text without its boilerplate (``content``).
+from the text without its boilerplate (``content``). Each text also gets the key of what it says
+without boilerplate, by which a repost whose only difference is the second outlet's own footer is
+known as a copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from viewer.archive.catalog import Catalog, spans_to_json
-from viewer.archive.content import merged
+from viewer.archive.catalog import Catalog
+from viewer.archive.content import content, merged
 from viewer.text.boilerplate import BoilerplateModel, boilerplate_spans, learn
 
 
@@ -36,11 +38,14 @@ class BoilerplateStage:
                 catalog.set_boilerplate_model(outlet, learn(catalog.outlet_bodies(outlet)).to_json())
             models = {outlet: BoilerplateModel.from_json(data) for outlet, data in catalog.boilerplate_models().items()}
             stale: list[str] = []
-            for text_id, body, carriers, stored in catalog.texts_of_outlets(outlets):
-                learned = [models[outlet] for outlet in set(carriers) if outlet in models]
-                spans = merged(span for model in learned for span in boilerplate_spans(body, model))
-                if spans_to_json(spans) != stored:
-                    stale.extend(catalog.set_boilerplate(text_id, spans))
+            for text in catalog.texts_of_outlets(outlets):
+                learned = [models[outlet] for outlet in set(text.outlets) if outlet in models]
+                spans = merged(span for model in learned for span in boilerplate_spans(text.body, model))
+                key = content(text.id, text.title, text.body, spans).key
+                if spans != text.boilerplate or key != text.content_key:
+                    articles = catalog.set_boilerplate(text.id, spans, key)
+                    if spans != text.boilerplate:
+                        stale.extend(articles)
             catalog.forget_readings(stale)
             catalog.commit()
         except BaseException:

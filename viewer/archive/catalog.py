@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
-    formats TEXT NOT NULL DEFAULT '', boilerplate TEXT NOT NULL DEFAULT '');
+    formats TEXT NOT NULL DEFAULT '', boilerplate TEXT NOT NULL DEFAULT '',
+    content_key TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS texts_by_content ON texts (content_key);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, text_id TEXT NOT NULL,
     outlet TEXT, source_outlet TEXT, author TEXT, published TEXT, url TEXT,
@@ -103,6 +105,18 @@ def _stored(row: Sequence[Any], sources: dict[str, list[Source]]) -> StoredArtic
         boilerplate=spans_from_json(boilerplate),
         sources=tuple(sources.get(row[0], ())),
     )
+
+
+@dataclass(frozen=True)
+class OutletText:
+    """A text as the boilerplate stage reads it: with every outlet that carries it, and what is stored."""
+
+    id: str
+    title: str
+    body: str
+    outlets: tuple[str, ...]
+    boilerplate: tuple[tuple[int, int], ...]
+    content_key: str
 
 
 @dataclass(frozen=True)
@@ -317,11 +331,15 @@ class Catalog:
         return self._by_id(_HEADER_COLUMNS, article_ids)
 
     def copies(self, article_id: str) -> list[tuple[str, str | None, str | None]]:
-        """(id, outlet, published) of the articles carrying the same text as ``article_id``, itself included."""
+        """(id, outlet, published) of the articles that say what ``article_id`` says, word for word but for
+        their outlets' boilerplate (itself included), earliest first."""
         return list(
             self._db.execute(
-                "SELECT id, outlet, published FROM articles WHERE text_id ="
-                " (SELECT text_id FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id",
+                "WITH mine AS (SELECT t.id, t.content_key FROM articles a JOIN texts t ON t.id = a.text_id"
+                " WHERE a.id = ?)"
+                " SELECT a.id, a.outlet, a.published FROM articles a JOIN texts t ON t.id = a.text_id, mine"
+                " WHERE t.id = mine.id OR (mine.content_key != '' AND t.content_key = mine.content_key)"
+                " ORDER BY a.published IS NULL, a.published, a.id",
                 (article_id,),
             )
         )
@@ -391,11 +409,12 @@ class Catalog:
     def set_boilerplate_model(self, outlet: str, model: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO boilerplate_models VALUES (?, ?)", (outlet, model))
 
-    def texts_of_outlets(self, outlets: Iterable[str]) -> Iterator[tuple[str, str, list[str], str]]:
-        """(text id, body, outlets carrying it, stored boilerplate spans) of every text ``outlets`` carry."""
+    def texts_of_outlets(self, outlets: Iterable[str]) -> Iterator[OutletText]:
+        """Every text ``outlets`` carry, with all the outlets that carry it."""
         wanted = list(outlets)
         query = (
-            f"SELECT t.id, t.body, group_concat({OUTLET_KEY}, char(31)), t.boilerplate FROM texts t"
+            f"SELECT t.id, t.title, t.body, group_concat({OUTLET_KEY}, char(31)), t.boilerplate, t.content_key"
+            " FROM texts t"
             " JOIN articles a ON a.text_id = t.id"
             " WHERE t.id IN (SELECT a2.text_id FROM articles a2"
             " WHERE coalesce(a2.source_outlet, a2.outlet, '') IN ({}))"
@@ -403,12 +422,16 @@ class Catalog:
         )
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            for text_id, body, keys, stored in self._db.execute(query.format(",".join("?" * len(chunk))), chunk):
-                yield text_id, body, keys.split("\x1f"), stored
+            rows = self._db.execute(query.format(",".join("?" * len(chunk))), chunk)
+            for text_id, title, body, keys, spans, key in rows:
+                yield OutletText(text_id, title, body, tuple(keys.split("\x1f")), spans_from_json(spans), key)
 
-    def set_boilerplate(self, text_id: str, spans: Sequence[tuple[int, int]]) -> list[str]:
-        """Store a text's boilerplate spans; return its articles, whose readings (entities, events) are now stale."""
-        self._db.execute("UPDATE texts SET boilerplate = ? WHERE id = ?", (spans_to_json(spans), text_id))
+    def set_boilerplate(self, text_id: str, spans: Sequence[tuple[int, int]], content_key: str) -> list[str]:
+        """Store a text's boilerplate spans and the key of what it says without them; return its articles."""
+        self._db.execute(
+            "UPDATE texts SET boilerplate = ?, content_key = ? WHERE id = ?",
+            (spans_to_json(spans), content_key, text_id),
+        )
         return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE text_id = ?", (text_id,))]
 
     def outlets(self) -> list[tuple[str, str | None, str | None, str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,18 @@ class ArticleContent:
     body: str
     published: str | None
     only_boilerplate: bool
+
+    @property
+    def key(self) -> str:
+        """What the article says, as a hash: reposts that differ only in their outlets' boilerplate (or
+        spacing, case, ё) share it. "" when nothing is left to say."""
+        if self.only_boilerplate:
+            return ""
+        digest = hashlib.blake2b(digest_size=8)
+        digest.update(" ".join(fold(self.title).split()).encode("utf-8"))
+        digest.update(b"\x00")
+        digest.update(" ".join(fold(self.body).split()).encode("utf-8"))
+        return digest.hexdigest()
 
 
 def content(

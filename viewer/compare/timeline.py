@@ -43,7 +43,7 @@ def timeline(reports: Sequence[ReportInput]) -> list[TimelineEntry]:
     originals: dict[tuple[str, str], int] = {}
     for number, entry in enumerate(entries):
         report = reports[entry.report]
-        text = (fold(report.title), fold(report.body))
+        text = (" ".join(fold(report.title).split()), " ".join(fold(report.body).split()))
         if text in originals:
             entries[number] = replace(entry, copy_of=originals[text])
         else:

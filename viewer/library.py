@@ -266,7 +266,7 @@ class Library:
         importer = Importer(self.catalog, self._ix, self.user.outlet_aliases(), self._workers)
         try:
             summary = importer.run(roots, progress, cancelled)
-            if self.boilerplate_stage.update(summary.new_ids):
+            if self.boilerplate_stage.update(summary.new_ids, progress):
                 self._external = None
             return summary
         except index_writer.IndexBusyError as error:
@@ -320,7 +320,8 @@ class Library:
         return content(article.id, article.title, article.body, article.boilerplate, article.published)
 
     def original_of(self, article_id: str) -> OriginalReport | None:
-        """When another outlet ran this article's text first: that report, and how much later this one came."""
+        """When the same text (apart from its outlet's boilerplate) ran earlier: the first report of it,
+        and how much later this one came."""
         copies = self.catalog.copies(article_id)
         if len(copies) < 2 or copies[0][0] == article_id:
             return None

@@ -2152,6 +2152,10 @@ Add a folder of news with Archive → Add Folder… or drop it here.</source>
         <translation>Сохранение индекса</translation>
     </message>
     <message>
+        <source>Learning each outlet&apos;s footers and credits</source>
+        <translation>Изучение подписей и ссылок, повторяющихся у каждого издания</translation>
+    </message>
+    <message>
         <source>Exporting</source>
         <translation>Экспорт</translation>
     </message>

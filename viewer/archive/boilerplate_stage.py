@@ -12,29 +12,34 @@ known as a copy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from viewer.archive.catalog import Catalog
 from viewer.archive.content import content, merged
 from viewer.text.boilerplate import BoilerplateModel, boilerplate_spans, learn
+
+Progress = Callable[[int, int | None, str], None]
+NOTE = "learning each outlet's boilerplate"
 
 
 class BoilerplateStage:
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
 
-    def update(self, article_ids: Iterable[str] = ()) -> list[str]:
+    def update(self, article_ids: Iterable[str] = (), progress: Progress | None = None) -> list[str]:
         """Learn again the outlets of ``article_ids`` (and any outlet not learned yet); mark their texts.
 
         Returns the articles whose marks changed (their entities and events are to be read again).
         """
+        report = progress or (lambda done, total, note: None)
         catalog = self._catalog
         outlets = catalog.outlets_of(article_ids) | catalog.unlearned_outlets()
         if not outlets:
             return []
         catalog.begin()
         try:
-            for outlet in outlets:
+            for done, outlet in enumerate(outlets):
+                report(done, len(outlets), NOTE)
                 catalog.set_boilerplate_model(outlet, learn(catalog.outlet_bodies(outlet)).to_json())
             models = {outlet: BoilerplateModel.from_json(data) for outlet, data in catalog.boilerplate_models().items()}
             stale: list[str] = []
@@ -48,6 +53,7 @@ class BoilerplateStage:
                         stale.extend(articles)
             catalog.forget_readings(stale)
             catalog.commit()
+            report(len(outlets), len(outlets), NOTE)
         except BaseException:
             catalog.rollback()
             raise

@@ -19,6 +19,7 @@ def describe_note(note: str) -> str:
         "scanning folders": translate("TaskProgress", "Scanning folders"),
         "reading files": translate("TaskProgress", "Reading files"),
         "saving the index": translate("TaskProgress", "Saving the index"),
+        "learning each outlet's boilerplate": translate("TaskProgress", "Learning each outlet's footers and credits"),
         "exporting": translate("TaskProgress", "Exporting"),
     }
     return known.get(note, note[:1].upper() + note[1:])

@@ -255,8 +255,13 @@ class Library:
     ) -> ImportSummary:
         """Look at every added folder again for new, changed and deleted files."""
         summary = self._import([root for root, _ in self.catalog.roots()], progress, cancelled)
+        self.catalog.set_meta("rescan_pending", "")
         self._after_import(progress, cancelled, events, entities)
         return summary
+
+    def rescan_pending(self) -> bool:
+        """Whether every folder is to be read again (an upgrade of the archive asked for it)."""
+        return bool(self.catalog.get_meta("rescan_pending"))
 
     def remove(self, path: Path | str) -> int:
         """Stop following a folder; its articles leave the archive. Returns how many went."""

@@ -209,11 +209,12 @@ CREATE TABLE entities_done (article_id TEXT PRIMARY KEY);
 """
 
 
-def test_an_archive_of_the_version_before_is_upgraded_on_open_and_keeps_the_users_work(tmp_path: Path) -> None:
-    records = channel_posts()
-    folder = tmp_path / "posts"
+def write_archive_of_the_version_before(
+    locations: Locations, folder: Path, records: list[dict[str, object]]
+) -> list[str]:
+    """The catalog the version before would have made of ``records`` in ``folder``; returns its article ids."""
     path = write_jsonl(folder / "posts.jsonl", records)
-    locations = Locations.for_home(None).create()
+    locations.create()
     db = sqlite3.connect(locations.catalog_file)
     db.executescript(_V1_SCHEMA)
     db.execute("INSERT INTO meta VALUES ('version', '1'), ('schema_version', '9'), ('sample_offered', 'yes')")
@@ -232,6 +233,13 @@ def test_an_archive_of_the_version_before_is_upgraded_on_open_and_keeps_the_user
     db.execute("INSERT INTO event_members VALUES (?, ?)", (old_ids[1], old_ids[1]))
     db.commit()
     db.close()
+    return old_ids
+
+
+def test_an_archive_of_the_version_before_is_upgraded_on_open_and_keeps_the_users_work(tmp_path: Path) -> None:
+    records = channel_posts()
+    locations = Locations.for_home(None)
+    old_ids = write_archive_of_the_version_before(locations, tmp_path / "posts", records)
     user = sqlite3.connect(locations.user_file)
     user.executescript(
         "CREATE TABLE event_moves (article_id TEXT PRIMARY KEY, target TEXT NOT NULL);"
@@ -257,8 +265,10 @@ def test_an_archive_of_the_version_before_is_upgraded_on_open_and_keeps_the_user
         assert library.user.events.labels() == {second: "Моё событие"}
         assert library.saved_search("моё").filters == {"event": (f"ev-{second}",)}
         assert all(a.boilerplate for a in articles if a.source_outlet == "Утро")  # footers learned on opening
-        # Every file is read again by the next import: the reposts and the records' own ids come in.
+        # Every file is read again by the next re-scan: the reposts and the records' own ids come in.
+        assert library.rescan_pending()
         library.refresh(events=False, entities=False)
+        assert not library.rescan_pending()
         assert library.article_count() == len(records)
         assert library.article("Ве-repost") is not None and by_source(library, "Ут-1").id == second
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.core.test_real_world_text import channel_posts, write_jsonl
-from tests.ui.conftest import wait_idle
+from tests.core.test_real_world_text import channel_posts, write_archive_of_the_version_before, write_jsonl
+from tests.ui.conftest import WAIT_MS, open_window, wait_idle
+from viewer.paths import Locations
 from viewer.ui.highlights import secondary_colour
 from viewer.ui.main_window import MainWindow
 
@@ -45,3 +47,18 @@ def test_a_post_reads_as_its_outlet_published_it(window: MainWindow, qtbot: QtBo
     # Утро's footer, in Вечер's copy of Утро's post, is still the outlet's standing text: dimmed.
     assert footer.foreground().color() == secondary_colour(window.reader.palette())
     assert format_at(window, body.index("Подробности")).foreground().color() != footer.foreground().color()
+
+
+def test_an_archive_of_the_version_before_is_read_again_on_opening(
+    app: QApplication, qtbot: QtBot, fresh_locations: Locations, tmp_path: Path
+) -> None:
+    records = channel_posts()
+    write_archive_of_the_version_before(fresh_locations, tmp_path / "posts", records)
+    window = open_window(qtbot, fresh_locations)
+    library = window.library
+    assert library is not None
+    qtbot.waitUntil(lambda: library.article_count() == len(records) and not window.jobs.is_busy(), timeout=WAIT_MS)
+    assert not library.rescan_pending()
+    assert library.article("Ве-repost") is not None  # the repost the version before had folded away
+    window.jobs.cancel_all()
+    window.jobs.wait()

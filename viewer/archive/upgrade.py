@@ -6,8 +6,8 @@ article per outlet (``viewer.archive.records.article_identity``). The upgrade re
 articles from the stored texts, keeps what was read from an unchanged text (entities, event
 fingerprints and membership) under the article's new id, and records which old id became which
 (``upgraded_ids``), for the user's corrections to follow (``UserData.follow_new_ids``). Every file
-is then read again by the next import, which brings in the reposts version 1 did not keep and
-the records' own ids.
+is then read again by the next re-scan (``rescan_pending``; the app starts one on opening), which
+brings in the reposts version 1 did not keep and the records' own ids.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def upgrade_from_1(db: sqlite3.Connection, schema: str) -> int:
             )
         db.execute("DROP TABLE articles_v1")
         db.execute("DELETE FROM files")  # every file is read again: reposts and record ids
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('rescan_pending', 'yes')")
         db.execute("UPDATE meta SET value = '' WHERE key = 'schema_version'")  # the index is rebuilt
         db.execute("UPDATE meta SET value = '2' WHERE key = 'version'")
         db.execute("COMMIT")

@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         self._set_archive_enabled(True)
         if not library.roots():
             self._sample_task = self.archive.import_sample()
+        elif library.rescan_pending():  # an archive of an earlier version: its files are read again
+            self.archive.rescan()
         self.run_search()
         self.archive_events.reload()
         self.refresh_status()

@@ -21,7 +21,7 @@ from viewer.events import (
 )
 from viewer.events.frequencies import PRIOR_DOCUMENTS
 from viewer.events.quantities import Quantity, quantities
-from viewer.events.similarity import max_gap_days, score_parts
+from viewer.events.similarity import gap_hours, max_gap_days, score_parts
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
@@ -126,16 +126,28 @@ def test_missing_dates_titles_and_links_as_titles_work():
 def test_publication_time_far_apart_argues_against():
     day = datetime(2023, 9, 12, 9, 0, tzinfo=UTC)
     a = fingerprint(*BRIDGE_A, day)
-    close = fingerprint(*BRIDGE_B, day + timedelta(hours=5))
-    naive_close = fingerprint(*BRIDGE_B, datetime(2023, 9, 12, 20, 0))  # no zone: taken as UTC
-    late = fingerprint(*BRIDGE_B, day + timedelta(days=40))
+    together = fingerprint(*BRIDGE_B, day + timedelta(minutes=20))
+    naive = fingerprint(*BRIDGE_B, datetime(2023, 9, 12, 9, 20))  # no zone: taken as UTC
+    hours = fingerprint(*BRIDGE_B, day + timedelta(hours=5))
+    next_day = fingerprint(*BRIDGE_B, day + timedelta(hours=30))
     undated = fingerprint(*BRIDGE_B, None)
-    df = DocumentFrequencies.of([a, close, *archive()[0]])
-    assert is_same_story(a, close, df)[0]
-    assert same_story_score(a, naive_close, df) == pytest.approx(same_story_score(a, close, df))
-    assert same_story_score(a, undated, df) == pytest.approx(same_story_score(a, close, df))
-    assert same_story_score(a, late, df) < SAME_STORY_THRESHOLD
-    assert max_gap_days() < 40
+    df = DocumentFrequencies.of([a, together, *archive()[0]])
+    assert is_same_story(a, together, df)[0] and is_same_story(a, hours, df)[0]
+    assert same_story_score(a, naive, df) == pytest.approx(same_story_score(a, together, df))
+    assert same_story_score(a, undated, df) >= same_story_score(a, together, df)
+    assert same_story_score(a, hours, df) < same_story_score(a, together, df)
+    assert same_story_score(a, next_day, df) < SAME_STORY_THRESHOLD  # the same kind of news a day on
+    assert max_gap_days() < 3
+
+
+def test_a_date_without_a_time_stands_for_its_whole_day():
+    """Two papers that give dates only, reporting on consecutive days, are not set apart by the hours."""
+    a = fingerprint(*BRIDGE_A, datetime(2019, 11, 6, tzinfo=UTC))
+    b = fingerprint(*BRIDGE_B, datetime(2019, 11, 7, tzinfo=UTC))
+    far = fingerprint(*BRIDGE_B, datetime(2019, 11, 10, tzinfo=UTC))
+    df = DocumentFrequencies.of([a, b, *archive()[0]])
+    assert gap_hours(a, b) == 0 and gap_hours(a, far) == 72
+    assert is_same_story(a, b, df)[0] and not is_same_story(a, far, df)[0]
 
 
 @pytest.mark.parametrize(

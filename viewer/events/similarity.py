@@ -20,12 +20,15 @@ other omits is normal; *both* having main names the other never mentions is not.
 same thing («XVI форум» / «XVIII форум», «ПМЭФ-2019» / «ПМЭФ-2021»). Other numbers are not used:
 two reports of one event often quote different figures (cases in the region, in the country).
 
-*time_factor* is 1 for articles published within ``TIME_GRACE_DAYS`` of each other, or when
-either date is unknown, and halves every ``TIME_HALF_LIFE_DAYS`` beyond that: a story is
-reported within days, and what returns to it weeks later is a new story.
+*time_factor* halves every ``TIME_HALF_LIFE_HOURS`` between the two publications, and is 1 when
+either date is unknown: the reports of one happening come in a burst of hours, while the same kind
+of news a day later (the next night's attack, the next vote) is another happening. A publication
+date without a time of day (midnight exactly, as date-only sources give it) stands for its whole
+day, so two newspapers reporting on consecutive days are not set apart by the missing hours.
 
-``NAME_WEIGHT``, ``FACT_PENALTY`` and ``SAME_STORY_THRESHOLD`` were chosen on labelled pairs;
-the time constants are not fitted (the labelled pairs carry no dates). See docs/events.md.
+``NAME_WEIGHT``, ``FACT_PENALTY`` and ``SAME_STORY_THRESHOLD`` were chosen on the labelled pairs,
+``TIME_HALF_LIFE_HOURS`` on the labelled events of real multi-channel coverage (the pairs carry no
+dates). See docs/events.md.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ from viewer.events.quantities import Quantity
 NAME_WEIGHT = 0.5
 FACT_PENALTY = 0.5
 SAME_STORY_THRESHOLD = 0.28
-TIME_GRACE_DAYS = 2.0
-TIME_HALF_LIFE_DAYS = 3.0
+TIME_HALF_LIFE_HOURS = 12.0
+_DAY = 86_400.0
 
 # Two names match when they are the same lemma or share this many first letters and are longer:
 # «Приморье» / «приморский», «Забайкалье» / «забайкальский».
@@ -166,22 +169,35 @@ def timestamp(moment: datetime) -> float:
     return moment.timestamp()
 
 
-def time_factor(a: StoryFingerprint, b: StoryFingerprint) -> float:
-    """1 within the grace period or when a date is unknown, halving every half-life after it."""
+def _span(moment: datetime) -> tuple[float, float]:
+    """The stretch of time a publication date stands for: its instant, or a whole day when the
+    source gave only the date (the time is midnight exactly)."""
+    start = timestamp(moment)
+    whole_day = (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+    return start, start + (_DAY if whole_day else 0.0)
+
+
+def gap_hours(a: StoryFingerprint, b: StoryFingerprint) -> float | None:
+    """Hours between the two publications (0 when their stretches of time meet), None if one is undated."""
     if a.published is None or b.published is None:
-        return 1.0
-    gap = abs(timestamp(a.published) - timestamp(b.published)) / 86_400
-    return 0.5 ** (max(0.0, gap - TIME_GRACE_DAYS) / TIME_HALF_LIFE_DAYS)
+        return None
+    (start_a, end_a), (start_b, end_b) = _span(a.published), _span(b.published)
+    return max(0.0, start_a - end_b, start_b - end_a) / 3600
+
+
+def time_factor(a: StoryFingerprint, b: StoryFingerprint) -> float:
+    """1 when published together or when a date is unknown, halving every ``TIME_HALF_LIFE_HOURS``."""
+    gap = gap_hours(a, b)
+    return 1.0 if gap is None else 0.5 ** (gap / TIME_HALF_LIFE_HOURS)
 
 
 def max_gap_days(threshold: float = SAME_STORY_THRESHOLD) -> float:
-    """Publication gap beyond which even identical articles score below ``threshold``.
-
-    Candidate generation uses it as its time window.
+    """Publication gap beyond which even identical articles score below ``threshold`` (a day more
+    for dates without a time). Candidate generation uses it as its time window.
     """
     if threshold <= 0.0:
         return math.inf
-    return TIME_GRACE_DAYS + TIME_HALF_LIFE_DAYS * math.log2(1.0 / min(threshold, 1.0))
+    return 1.0 + TIME_HALF_LIFE_HOURS * math.log2(1.0 / min(threshold, 1.0)) / 24
 
 
 @dataclass(frozen=True)

@@ -419,6 +419,11 @@ class Library:
         found = self.events_stage.summaries([event_id.removeprefix("ev-")])
         return found[0] if found else None
 
+    def story(self, story_id: str) -> list[EventSummary]:
+        """The events of one story thread (events that continue one another over days), oldest first."""
+        events = [event for event in self.events_stage.summaries() if event.story_id == story_id]
+        return sorted(events, key=lambda event: (event.start is None, event.start or "", event.key))
+
     def event_of(self, article_id: str) -> EventSummary | None:
         key = self.events_stage.memberships().get(article_id)
         return self.event(f"ev-{key}") if key else None
@@ -481,11 +486,17 @@ class Library:
 
     # comparison ------------------------------------------------------------------
     def compare(self, ids: Sequence[str]) -> Comparison:
-        """Compare articles side by side; an event id stands for all of its articles."""
+        """Compare articles side by side; an event id stands for all of its articles, a story id
+        (``st-``) for all the articles of its events."""
         article_ids: list[str] = []
         for item in ids:
             if item.startswith("ev-"):
                 article_ids.extend(self._event_or_fail(item).articles)
+            elif item.startswith("st-"):
+                events = self.story(item)
+                if not events:
+                    raise KeyError(f"no story with id «{item}»")
+                article_ids.extend(article for event in events for article in event.articles)
             else:
                 article_ids.append(item)
         reports = []

@@ -123,7 +123,7 @@ def test_events_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["events", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert sorted(len(e["articles"]) for e in events) == [1, 1, 3]
-    assert set(events[0]) == {"id", "label", "articles", "outlets", "start", "end", "count", "entities"}
+    assert set(events[0]) == {"id", "label", "articles", "outlets", "start", "end", "count", "entities", "story"}
     forum = next(e for e in events if e["count"] == 3)
     assert main(["event", forum["id"], "--rename", "Форум", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["label"] == "Форум"
@@ -180,3 +180,36 @@ def test_compare_command_on_the_sample_event(capsys: pytest.CaptureFixture[str],
     assert len(json.loads(capsys.readouterr().out)["reports"]) == 2
     assert main(["compare", forum["articles"][0]]) == 1
     assert main(["compare", "nosuch", forum["articles"][0]]) == 1
+
+
+def test_a_developing_story_is_one_thread_of_separate_events(tmp_path: Path) -> None:
+    """The same protest reported on three nights: three events (a day apart is another happening),
+    one story thread; an unrelated report the same days is a thread of its own."""
+    night = (
+        "Полиция разогнала митинг оппозиции у здания парламента в Тбилиси",
+        "Спецназ применил водомёты и слезоточивый газ против участников акции протеста у парламента "
+        "Грузии на проспекте Руставели в Тбилиси. Протестующие требуют новых выборов.",
+    )
+    weather = ("В Новосибирске ожидается сильный снегопад", "Синоптики Новосибирска обещают метель и гололёд.")
+    folder = tmp_path / "nights"
+    folder.mkdir()
+    that_night = {2: "Задержаны десятки человек.", 3: "Пострадали журналисты.", 4: "Акцию продлили до утра."}
+    for day, news in that_night.items():
+        for outlet in ("Утро", "Вечер"):
+            (folder / f"{day}-{outlet}.txt").write_text(
+                seed_article(night[0], f"{night[1]} {news}", outlet=outlet,
+                             published=f"2024-12-0{day}T22:{10 * len(outlet)}:00+00:00"),
+                encoding="utf-8",
+            )
+    (folder / "weather.txt").write_text(seed_article(*weather, published="2024-12-03T09:00:00+00:00"), encoding="utf-8")
+    with Library.open(workers=1) as library:
+        library.add([folder], entities=False)
+        events = library.events(key_entities=False)
+        protests = [event for event in events if "Тбилиси" in event.label]
+        assert sorted(len(event.articles) for event in protests) == [2, 2, 2]
+        assert len({event.story_id for event in protests}) == 1
+        story = library.story(protests[0].story_id)
+        assert [event.start[:10] for event in story] == ["2024-12-02", "2024-12-03", "2024-12-04"]
+        (weather_event,) = [event for event in events if "Новосибирске" in event.label]
+        assert weather_event.story_id not in {event.story_id for event in protests}
+        assert len(library.compare([protests[0].story_id]).reports) == 6

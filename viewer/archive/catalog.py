@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL, s
 CREATE TABLE IF NOT EXISTS story_fingerprints (article_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS event_members (article_id TEXT PRIMARY KEY, event_key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS event_members_by_event ON event_members (event_key);
+CREATE TABLE IF NOT EXISTS story_links (
+    article_a TEXT NOT NULL, article_b TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (article_a, article_b));
 CREATE TABLE IF NOT EXISTS event_labels_auto (event_key TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL, part TEXT NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
@@ -290,6 +292,7 @@ class Catalog:
             for table in ("articles", "story_fingerprints", "event_members", "mentions", "entities_done"):
                 key = "id" if table == "articles" else "article_id"
                 self._db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
+            self._db.execute("DELETE FROM story_links WHERE article_a = ? OR article_b = ?", (article_id, article_id))
             if row is not None:
                 self._db.execute(
                     "DELETE FROM texts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE text_id = ?)",
@@ -398,10 +401,14 @@ class Catalog:
     def forget_readings(self, article_ids: Iterable[str]) -> None:
         """Drop what the stages read from these articles (entities, event fingerprint and membership)."""
         wanted = list(article_ids)
-        for table in ("story_fingerprints", "event_members", "mentions", "entities_done"):
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for table in ("story_fingerprints", "event_members", "mentions", "entities_done"):
+                self._db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            self._db.execute(
+                f"DELETE FROM story_links WHERE article_a IN ({marks}) OR article_b IN ({marks})", chunk * 2
+            )
 
     def boilerplate_models(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT outlet, model FROM boilerplate_models"))

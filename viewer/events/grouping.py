@@ -6,6 +6,11 @@ half of them, so that a chain of follow-ups does not swallow unrelated reports �
 starts an event of its own. Pairs are scored only where ``candidates`` proposes them, so the
 work grows with the archive, not with its square. Articles already placed (``fixed``) keep
 their events: new articles join or start events without regrouping the rest.
+
+Pairs that tell the same story but were published too far apart to be one happening (their score
+reaches the threshold only before the time factor) are handed back as ``related``: they link the
+events of a developing story — the next night of protests, the currency's next threshold — into
+one story thread (``threads``).
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from viewer.events.candidates import candidates
 from viewer.events.features import StoryFingerprint
 from viewer.events.frequencies import DocumentFrequencies
-from viewer.events.similarity import SAME_STORY_THRESHOLD, same_story_score
+from viewer.events.similarity import SAME_STORY_THRESHOLD, score_parts
 
 MIN_LINKED_SHARE = 0.5
 
@@ -35,10 +41,12 @@ def group(
     df: DocumentFrequencies,
     fixed: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    related: list[tuple[str, str, float]] | None = None,
 ) -> dict[str, str]:
     """Article id -> event key (the id of the article that started the event).
 
-    ``fixed`` assignments are kept as they are; only the other articles are placed.
+    ``fixed`` assignments are kept as they are; only the other articles are placed. Pairs that
+    tell the same story apart from the time between them are appended to ``related``, if given.
     """
     fixed = dict(fixed or {})
     ordered = sorted(items, key=_order_key)
@@ -51,10 +59,13 @@ def group(
     for scored, (i, j) in enumerate(candidates(fingerprints, df)):
         if i not in new and j not in new:
             continue
-        score = same_story_score(fingerprints[i], fingerprints[j], df)
+        parts = score_parts(fingerprints[i], fingerprints[j], df)
+        score = parts.combine()
         if score >= SAME_STORY_THRESHOLD:
             links[i].append((j, score))
             links[j].append((i, score))
+        elif related is not None and parts.time > 0 and score / parts.time >= SAME_STORY_THRESHOLD:
+            related.append((ids[i], ids[j], score / parts.time))
         if progress is not None and scored % 5000 == 0:
             progress(scored, None, "comparing reports")
 
@@ -108,6 +119,31 @@ def _rekey_the_rest(event_of: dict[str, str], key: str) -> None:
     rest = [article for article, k in event_of.items() if k == key and article != key]
     for article in rest:
         event_of[article] = rest[0]
+
+
+def threads(
+    event_of: Mapping[str, str], related: Sequence[tuple[str, str]], earlier: Callable[[str], Any]
+) -> dict[str, str]:
+    """Event key -> the key of its story thread: the events that ``related`` article pairs join,
+    keyed by the first of them by ``earlier`` (a sort key of event keys). An event that no pair
+    links is a thread of its own."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        top = key
+        while parent.get(top, top) != top:
+            top = parent[top]
+        while key != top:  # every key on the way now points at the root: later look-ups are short
+            parent[key], key = top, parent[key]
+        return top
+
+    for a, b in related:
+        if a in event_of and b in event_of:
+            ra, rb = root(event_of[a]), root(event_of[b])
+            if ra != rb:
+                first, second = sorted((ra, rb), key=earlier)
+                parent[second] = first
+    return {key: root(key) for key in set(event_of.values())}
 
 
 def events_from(event_of: Mapping[str, str]) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,12 +19,19 @@ from viewer.archive.content import ArticleContent
 from viewer.background import lower_process_priority
 from viewer.events.features import StoryFingerprint, fingerprint
 from viewer.events.frequencies import DocumentFrequencies
-from viewer.events.grouping import apply_corrections, events_from, group
+from viewer.events.grouping import apply_corrections, events_from, group, threads
 from viewer.events.similarity import same_story_score
 from viewer.userdata import EventCorrections
 
 Progress = Callable[[int, int | None, str], None]
 _PARALLEL_FINGERPRINTS = 400
+# Events continue one story when their reports score this much alike with the time between them
+# left out (stricter than one event's threshold, 0.28), between at least this share of the smaller
+# event's reports. Chosen by reading the story threads of a week of Telegram coverage (25–30 Nov
+# 2024): at 0.28, or with any one pair enough, single topic words chained the week's news into
+# threads of a hundred events; there are no labelled story threads to fit them on.
+STORY_THRESHOLD = 0.4
+STORY_LINKED_SHARE = 0.5
 _LABEL_CANDIDATES = 12
 
 
@@ -37,10 +45,15 @@ class EventSummary:
     end: str | None
     pinned: bool = False
     entities: tuple[tuple[str, str], ...] = ()  # key (name, type) pairs, most named first
+    story: str = ""  # the key of its story thread (events that continue one another over days)
 
     @property
     def id(self) -> str:
         return f"ev-{self.key}"
+
+    @property
+    def story_id(self) -> str:
+        return f"st-{self.story or self.key}"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -52,6 +65,7 @@ class EventSummary:
             "end": self.end,
             "count": len(self.articles),
             "entities": [{"name": name, "type": kind} for name, kind in self.entities],
+            "story": self.story_id,
         }
 
 
@@ -92,7 +106,8 @@ class EventStage:
         alone = {article_id for article_id, fp in items if not fp.terms and article_id not in fixed}
         items = [item for item in items if item[0] not in alone]
         df = DocumentFrequencies.of(fp for _, fp in items)
-        event_of = group(items, df, fixed, report)
+        related: list[tuple[str, str, float]] = []
+        event_of = group(items, df, fixed, report, related)
         event_of.update((article_id, article_id) for article_id in alone)
         report(placing, placing, "grouping reports into events")
         changed_events = {key for article, key in event_of.items() if article not in fixed and article not in alone}
@@ -102,6 +117,8 @@ class EventStage:
             if regroup:
                 self._db.execute("DELETE FROM event_members")
                 self._db.execute("DELETE FROM event_labels_auto")
+                self._db.execute("DELETE FROM story_links")
+            self._db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)", related)
             self._db.executemany(
                 "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
                 ((a, k) for a, k in event_of.items() if regroup or a not in fixed),
@@ -157,6 +174,31 @@ class EventStage:
         return found[3] if found else ""
 
     # reading ------------------------------------------------------------------
+    def _threads(self, event_of: dict[str, str]) -> dict[str, str]:
+        """Event key -> story key, for the events that related pairs link (the others are their own).
+
+        Two events continue one story when their reports tell it alike (``STORY_THRESHOLD``, before
+        the time between them counts) by as many pairs of reports as half the smaller one has: a
+        single shared topic word between two busy news days must not chain the week together.
+        """
+        by_events: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for a, b in self._db.execute("SELECT article_a, article_b FROM story_links WHERE score >= ?",
+                                     (STORY_THRESHOLD,)):
+            if a in event_of and b in event_of and event_of[a] != event_of[b]:
+                by_events[tuple(sorted((event_of[a], event_of[b])))].append((a, b))  # type: ignore[index]
+        if not by_events:
+            return {}
+        size = Counter(event_of.values())
+        related = [
+            pair
+            for (ka, kb), pairs in by_events.items()
+            if len(pairs) >= STORY_LINKED_SHARE * min(size[ka], size[kb])
+            for pair in pairs
+        ]
+        keys = {key for pair in by_events for key in pair}
+        published = {row[0]: row[2] for row in self._catalog.headers(keys)}
+        return threads(event_of, related, _earliest_first(published))
+
     def memberships(self) -> dict[str, str]:
         """Article id -> event key, corrections applied."""
         return self._memberships()[1]
@@ -181,6 +223,7 @@ class EventStage:
         }
         labels.update(self._corrections.labels())
         pins = self._corrections.pins()
+        story_of = self._threads(corrected)
         wanted = None if keys is None else [article for articles in events.values() for article in articles]
         meta = {row[0]: row[1:] for row in self._catalog.headers(wanted)}
         result = []
@@ -194,10 +237,14 @@ class EventStage:
             label = labels.get(key) or meta[present[0]][2]
             result.append(
                 EventSummary(key, label, tuple(present), outlets, min(dates, default=None),
-                             max(dates, default=None), key in pins)
+                             max(dates, default=None), key in pins, story=story_of.get(key, key))
             )
         result.sort(key=lambda e: (e.end or "", e.key), reverse=True)  # undated events last
         return result
+
+
+def _earliest_first(published: dict[str, str | None]) -> Callable[[str], tuple[bool, str, str]]:
+    return lambda key: (published.get(key) is None, published.get(key) or "", key)
 
 
 def _time_key(fp: StoryFingerprint) -> tuple[int, float]:

@@ -54,7 +54,7 @@ def test_the_sample_forum_reports_are_one_event(window: MainWindow, qtbot: QtBot
     assert model.index(row, Column.REPORTS).data() == "3"
     assert set(model.index(row, Column.OUTLETS).data().split(", ")) == FORUM_OUTLETS
     assert model.index(row, Column.DATES).data() == "11/6/19"  # one day: one date
-    assert model.index(row, Column.LABEL).data().startswith("XVI")
+    assert "XVI" in model.index(row, Column.LABEL).data()
     tooltip = model.index(row, Column.LABEL).data(Qt.ItemDataRole.ToolTipRole)
     assert "Бурков" in tooltip  # the key entities
     single = model.index(1, Column.DATES).data()
@@ -65,7 +65,7 @@ def test_the_filter_matches_labels_outlets_and_names(window: MainWindow, qtbot: 
     wait_events(qtbot, window)
     pane = window.events_pane
     forum = forum_event_id(window)
-    for needle in ("бк55", "INTERFAX", "Александр Бурков", "межрегиональный форум"):
+    for needle in ("бк55", "INTERFAX", "Александр Бурков", "xvi форум"):
         pane.filter_edit.setText(needle)
         assert [pane.model.id_at(r) for r in range(pane.model.rowCount())] == [forum], needle
     pane.filter_edit.setText("совещание")  # a label only

@@ -16,14 +16,14 @@ one story thread (``threads``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from viewer.events.candidates import candidates
 from viewer.events.features import StoryFingerprint
 from viewer.events.frequencies import DocumentFrequencies
-from viewer.events.similarity import SAME_STORY_THRESHOLD, score_parts
+from viewer.events.similarity import SAME_STORY_THRESHOLD, VectorTable, score_parts
 
 MIN_LINKED_SHARE = 0.5
 
@@ -56,18 +56,21 @@ def group(
     new = {n for n, article_id in enumerate(ids) if article_id not in fixed}
 
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for scored, (i, j) in enumerate(candidates(fingerprints, df)):
-        if i not in new and j not in new:
-            continue
-        parts = score_parts(fingerprints[i], fingerprints[j], df)
-        score = parts.combine()
-        if score >= SAME_STORY_THRESHOLD:
-            links[i].append((j, score))
-            links[j].append((i, score))
-        elif related is not None and parts.time > 0 and score / parts.time >= SAME_STORY_THRESHOLD:
-            related.append((ids[i], ids[j], score / parts.time))
-        if progress is not None and scored % 5000 == 0:
-            progress(scored, None, "comparing reports")
+    table = VectorTable(fingerprints, df)
+    scored = 0
+    for i, partners in _by_first(candidates(fingerprints, df)):
+        partners = partners if i in new else [j for j in partners if j in new]
+        for j, cosines in zip(partners, table.cosines(i, partners), strict=True):
+            parts = score_parts(fingerprints[i], fingerprints[j], df, cosines)
+            score = parts.combine()
+            if score >= SAME_STORY_THRESHOLD:
+                links[i].append((j, score))
+                links[j].append((i, score))
+            elif related is not None and parts.time > 0 and score / parts.time >= SAME_STORY_THRESHOLD:
+                related.append((ids[i], ids[j], score / parts.time))
+        if progress is not None and (scored + len(partners)) // 5000 > scored // 5000:
+            progress(scored + len(partners), None, "comparing reports")
+        scored += len(partners)
 
     event_of = dict(fixed)
     size: dict[str, int] = defaultdict(int)
@@ -86,6 +89,19 @@ def group(
         event_of[ids[n]] = key
         size[key] += 1
     return event_of
+
+
+def _by_first(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, list[int]]]:
+    """(i, [j, …]) from pairs that come in increasing order of i, as ``candidates`` gives them."""
+    current, partners = -1, []
+    for i, j in pairs:
+        if i != current:
+            if partners:
+                yield current, partners
+            current, partners = i, []
+        partners.append(j)
+    if partners:
+        yield current, partners
 
 
 def apply_corrections(

@@ -22,8 +22,8 @@ from viewer.text.lemmas import lemmas
 from viewer.text.normalise import clean_line, clean_text
 
 # Long articles drift into background and related stories; the news is in the first paragraphs.
-# Only this many characters of a body are read (about 600 words).
-MAX_BODY_CHARS = 4000
+# Only this many characters of a body are read (about 300 words, the first paragraphs).
+MAX_BODY_CHARS = 2000
 # A title that is a bare link (some feeds put the address where the title belongs) says nothing.
 _LINK = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.IGNORECASE)
 # Links carry no words of the story, but a channel's signature link recurs in every post of the

@@ -485,9 +485,9 @@ class Library:
         self._external = None
 
     # comparison ------------------------------------------------------------------
-    def compare(self, ids: Sequence[str]) -> Comparison:
-        """Compare articles side by side; an event id stands for all of its articles, a story id
-        (``st-``) for all the articles of its events."""
+    def report_ids(self, ids: Sequence[str]) -> list[str]:
+        """Article ids in the order given, duplicates dropped: an event id (``ev-``) stands for its
+        articles, a story id (``st-``) for the articles of its events. KeyError for an unknown one."""
         article_ids: list[str] = []
         for item in ids:
             if item.startswith("ev-"):
@@ -499,8 +499,12 @@ class Library:
                 article_ids.extend(article for event in events for article in event.articles)
             else:
                 article_ids.append(item)
+        return list(dict.fromkeys(article_ids))
+
+    def compare(self, ids: Sequence[str]) -> Comparison:
+        """Compare articles side by side; event and story ids stand for their articles (``report_ids``)."""
         reports = []
-        for article_id in dict.fromkeys(article_ids):
+        for article_id in self.report_ids(ids):
             article = self.article(article_id)
             if article is None:
                 raise KeyError(f"no article with id «{article_id}»")

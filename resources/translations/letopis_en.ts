@@ -14,6 +14,13 @@
 <context>
     <name>EventActions</name>
     <message numerus="yes">
+        <source>Compare the Whole S&amp;tory (%n events)</source>
+        <translation>
+            <numerusform>Compare the Whole S&amp;tory (%n event)</numerusform>
+            <numerusform>Compare the Whole S&amp;tory (%n events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) merged</source>
         <translation>
             <numerusform>%n event merged</numerusform>

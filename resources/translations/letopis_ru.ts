@@ -759,6 +759,22 @@
         <translation>Сравнить публикации события бок о бок</translation>
     </message>
     <message>
+        <source>Compare the Whole S&amp;tory</source>
+        <translation>Сравнить всю &amp;историю</translation>
+    </message>
+    <message>
+        <source>Compare every report of the events that continue this one over days (its story)</source>
+        <translation>Сравнить все публикации событий, продолжающих это в следующие дни (всю историю)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare the Whole S&amp;tory (%n events)</source>
+        <translation>
+            <numerusform>Сравнить всю &amp;историю (%n событие)</numerusform>
+            <numerusform>Сравнить всю &amp;историю (%n события)</numerusform>
+            <numerusform>Сравнить всю &amp;историю (%n событий)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Unp&amp;in Event</source>
         <translation>О&amp;ткрепить событие</translation>
     </message>

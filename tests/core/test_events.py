@@ -182,17 +182,15 @@ def test_compare_command_on_the_sample_event(capsys: pytest.CaptureFixture[str],
     assert main(["compare", "nosuch", forum["articles"][0]]) == 1
 
 
-def test_a_developing_story_is_one_thread_of_separate_events(tmp_path: Path) -> None:
-    """The same protest reported on three nights: three events (a day apart is another happening),
-    one story thread; an unrelated report the same days is a thread of its own."""
+def write_protest_nights(folder: Path) -> Path:
+    """The same protest reported by two outlets on three nights, and a weather report between them."""
     night = (
         "Полиция разогнала митинг оппозиции у здания парламента в Тбилиси",
         "Спецназ применил водомёты и слезоточивый газ против участников акции протеста у парламента "
         "Грузии на проспекте Руставели в Тбилиси. Протестующие требуют новых выборов.",
     )
     weather = ("В Новосибирске ожидается сильный снегопад", "Синоптики Новосибирска обещают метель и гололёд.")
-    folder = tmp_path / "nights"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     that_night = {2: "Задержаны десятки человек.", 3: "Пострадали журналисты.", 4: "Акцию продлили до утра."}
     for day, news in that_night.items():
         for outlet in ("Утро", "Вечер"):
@@ -202,8 +200,14 @@ def test_a_developing_story_is_one_thread_of_separate_events(tmp_path: Path) -> 
                 encoding="utf-8",
             )
     (folder / "weather.txt").write_text(seed_article(*weather, published="2024-12-03T09:00:00+00:00"), encoding="utf-8")
+    return folder
+
+
+def test_a_developing_story_is_one_thread_of_separate_events(tmp_path: Path) -> None:
+    """Three nights of one protest: three events (a day apart is another happening), one story
+    thread; an unrelated report the same days is a thread of its own."""
     with Library.open(workers=1) as library:
-        library.add([folder], entities=False)
+        library.add([write_protest_nights(tmp_path / "nights")], entities=False)
         events = library.events(key_entities=False)
         protests = [event for event in events if "Тбилиси" in event.label]
         assert sorted(len(event.articles) for event in protests) == [2, 2, 2]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.core.test_events import write_protest_nights
 from tests.ui.conftest import wait_idle
 from viewer.ui.events_model import Column, EventsModel
 from viewer.ui.main_window import MainWindow
@@ -203,3 +206,23 @@ def test_the_strip_and_the_events_list_compare_the_reports(window: MainWindow, q
     lone = next(e for e in window.archive_events.events() if len(e.articles) == 1)
     window.events_pane.select_id(lone.id)
     assert not window.events_pane.compare_button.isEnabled()  # one report: nothing to compare
+
+
+def test_a_whole_story_is_compared_from_the_events_list(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window.archive.add_paths([str(write_protest_nights(tmp_path / "nights"))])
+    wait_idle(qtbot, window)
+    wait_events(qtbot, window)
+    nights = [event for event in window.archive_events.events() if "Тбилиси" in event.label]
+    assert len(nights) == 3 and len({event.story_id for event in nights}) == 1
+    window.show_events_tab()
+    window.events_pane.select_id(nights[0].id)
+    action = window.event_actions.compare_story
+    assert action.isEnabled() and "3" in action.text()
+    action.trigger()
+    compared = window.compare_windows[-1]
+    qtbot.waitUntil(lambda: compared.data is not None, timeout=60_000)
+    assert len(compared.data.comparison.reports) == 6  # every report of the three nights
+    compared.close()
+    window.events_pane.select_id(next(e.id for e in window.archive_events.events() if "Новосибирске" in e.label))
+    assert not action.isEnabled()  # a story of one event: nothing more than the event
+    wait_idle(qtbot, window)

@@ -43,6 +43,7 @@ class ArchiveEvents(QObject):
         self._events: list[EventSummary] = []
         self._by_id: dict[str, EventSummary] = {}
         self._of_article: dict[str, str] = {}
+        self._stories: dict[str, list[EventSummary]] = {}
         self._loaded = False
         self._task: Task | None = None
         self._again = False  # asked again while reading: read once more
@@ -93,6 +94,9 @@ class ArchiveEvents(QObject):
         self._events = list(events)
         self._by_id = {event.id: event for event in events}
         self._of_article = {article: event.id for event in events for article in event.articles}
+        self._stories = {}
+        for event in sorted(events, key=lambda e: (e.start is None, e.start or "", e.key)):
+            self._stories.setdefault(event.story_id, []).append(event)
         self._loaded = True
         self.changed.emit()
 
@@ -110,3 +114,7 @@ class ArchiveEvents(QObject):
     def event_of(self, article_id: str) -> EventSummary | None:
         event_id = self._of_article.get(article_id)
         return self._by_id.get(event_id) if event_id else None
+
+    def story(self, story_id: str) -> list[EventSummary]:
+        """The events of one story thread, oldest first."""
+        return list(self._stories.get(story_id, ()))

@@ -56,11 +56,11 @@ PANELS_SHARE = 0.28
 
 
 def open_comparison(host: MainWindow, ids: list[str], event_id: str | None = None) -> CompareWindow | None:
-    """Open a window comparing ``ids`` (articles, or ``ev-`` events); fewer than two articles: say so."""
+    """Open a window comparing ``ids`` (articles, ``ev-`` events, ``st-`` stories); fewer than two articles: say so."""
     if host.library is None:
         return None
     wanted = list(dict.fromkeys(ids))
-    if len(wanted) < 2 and not event_id and not any(item.startswith("ev-") for item in wanted):
+    if len(wanted) < 2 and not event_id and not any(item.startswith(("ev-", "st-")) for item in wanted):
         translate = QCoreApplication.translate
         box = QMessageBox(QMessageBox.Icon.Information, translate("CompareWindow", "Compare Reports"), "", parent=host)
         box.setText(translate("CompareWindow", "Select two or more articles to compare."))

@@ -50,16 +50,13 @@ class ComparedReports:
 
 
 def report_ids(library: Library, ids: Sequence[str]) -> list[str]:
-    """Article ids in the order given, event ids (``ev-…``) expanded, duplicates dropped."""
+    """Article ids in the order given, event and story ids expanded, duplicates dropped."""
     found: list[str] = []
     for item in ids:
-        if item.startswith("ev-"):
-            event = library.event(item)
-            if event is None:
-                raise MissingArticle(item)
-            found.extend(event.articles)
-        else:
-            found.append(item)
+        try:
+            found.extend(library.report_ids([item]))
+        except KeyError:
+            raise MissingArticle(item) from None
     return list(dict.fromkeys(found))
 
 

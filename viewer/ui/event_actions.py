@@ -42,6 +42,10 @@ class EventActions(QObject):
         self.compare = self._action(self.tr("&Compare Reports"), self.compare_selected)
         self.compare.setIcon(icon("compare"))
         self.compare.setToolTip(self.tr("Compare the event's reports side by side"))
+        self.compare_story = self._action(self.tr("Compare the Whole S&tory"), self.compare_story_selected)
+        self.compare_story.setToolTip(
+            self.tr("Compare every report of the events that continue this one over days (its story)")
+        )
         self.rename = self._action(self.tr("&Rename Event…"), self.rename_selected, ["F2"])
         self.merge = self._action(self.tr("&Merge Events…"), self.merge_selected)
         self.split = self._action(self.tr("S&plit Event…"), lambda: self.move_selected(Destination.NEW_EVENT))
@@ -75,11 +79,13 @@ class EventActions(QObject):
 
     @property
     def all(self) -> list[QAction]:
-        return [self.show_articles, self.compare, *(a for a in self.corrections if a is not None), self.not_this]
+        corrections = (a for a in self.corrections if a is not None)
+        return [self.show_articles, self.compare, self.compare_story, *corrections, self.not_this]
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Events menu of the menu bar; the window takes the actions' shortcuts."""
-        for action in (self.show_articles, self.compare, None, *self.corrections, None, self.not_this):
+        for action in (self.show_articles, self.compare, self.compare_story, None, *self.corrections, None,
+                       self.not_this):
             if action is None:
                 menu.addSeparator()
             else:
@@ -103,6 +109,12 @@ class EventActions(QObject):
         pinned = one is not None and one.pinned
         self.show_articles.setEnabled(one is not None)
         self.compare.setEnabled(one is not None and len(one.articles) > 1)
+        story = self._window.archive_events.story(one.story_id) if one is not None else []
+        self.compare_story.setEnabled(len(story) > 1)
+        self.compare_story.setText(
+            self.tr("Compare the Whole S&tory (%n events)", "", len(story)) if len(story) > 1
+            else self.tr("Compare the Whole S&tory")
+        )
         self.rename.setEnabled(one is not None)
         self.merge.setEnabled(len(events) > 1)
         self.split.setEnabled(one is not None and len(one.articles) > 1 and not pinned)
@@ -182,6 +194,11 @@ class EventActions(QObject):
         events = self.selected()
         if events:
             self.compare_reports(list(events[0].articles), events[0].id)
+
+    def compare_story_selected(self) -> None:
+        events = self.selected()
+        if events:
+            self.compare_reports([events[0].story_id])
 
     def compare_reports(self, article_ids: list[str], event_id: str | None = None) -> None:
         self._window.compare_articles(article_ids, event_id)

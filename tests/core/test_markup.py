@@ -14,6 +14,7 @@ import pytest
 
 from viewer.text import markup
 from viewer.text.markup import KINDS, Format, MarkedText, formats_from_json, formats_to_json, read_markup
+from viewer.text.markup_parser import MarkParser
 from viewer.text.normalise import clean_characters, clean_text
 
 
@@ -51,7 +52,7 @@ def plain_of(text: str) -> str:
     if not markup._may_hold_marks(text):
         return text
     prepared = clean_characters(text)
-    deletions, _ = markup._Parser(prepared).parse()
+    deletions, _ = MarkParser(prepared).parse()
     pieces, last = [], 0
     for start, end in sorted(deletions):
         pieces.append(prepared[last:start])

@@ -301,3 +301,17 @@ def test_a_gzipped_real_day_of_channel_posts_shows_no_markup(tmp_path: Path, cor
             assert any(outlets <= carried for carried in by_text.values())
         footed = [a for a in articles if a.boilerplate]
         assert len(footed) > len(articles) / 4  # most channels sign their posts
+
+
+def test_an_events_name_is_never_its_outlets_rubric(tmp_path: Path) -> None:
+    """A channel that opens every post with the same rubric line: its events are named by the news."""
+    posts = [post(n, "Молния", f"⚡️Срочно:\n{story}.\n\nПодробности позже.") for n, story in enumerate(STORIES)]
+    write_jsonl(tmp_path / "rubric" / "posts.jsonl", posts)
+    with Library.open(workers=1) as library:
+        library.add([tmp_path / "rubric"], entities=False)
+        first = by_source(library, "Мо-0")
+        assert first.title.startswith("⚡️Срочно")  # the post's own title, as the source has it
+        labels = [event.label for event in library.events(key_entities=False)]
+        assert len(labels) == len(STORIES)
+        assert not any(label.startswith("⚡️Срочно") for label in labels), labels
+        assert "В Омске открылся форум регионов России и Казахстана" in labels

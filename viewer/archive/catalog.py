@@ -318,13 +318,13 @@ class Catalog:
         """(id, title, body) for each of ``article_ids`` that exists."""
         return self._by_id("a.id, t.title, t.body", article_ids)
 
-    def contents(self, where: str = "") -> Iterator[ArticleContent]:
+    def contents(self, where: str = "", parameters: Sequence[str] = ()) -> Iterator[ArticleContent]:
         """What every article says without its boilerplate, or those that ``where`` (SQL on ``a``) allows."""
         query = (
             "SELECT a.id, t.title, t.body, t.boilerplate, a.published FROM articles a"
             f" JOIN texts t ON t.id = a.text_id {where}"
         )
-        for article_id, title, body, boilerplate, published in self._db.execute(query):
+        for article_id, title, body, boilerplate, published in self._db.execute(query, parameters):
             yield content(article_id, title, body, spans_from_json(boilerplate), published)
 
     def headers(self, article_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str | None, str | None, str]]:

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from viewer.archive.catalog import Catalog
 from viewer.archive.content import ArticleContent
+from viewer.archive.formats.common import title_from_text
 from viewer.background import lower_process_priority
 from viewer.events.features import StoryFingerprint, fingerprint
 from viewer.events.frequencies import DocumentFrequencies
@@ -164,14 +165,18 @@ class EventStage:
     def _representative_title(
         self, members: list[str], fingerprints: dict[str, StoryFingerprint], df: DocumentFrequencies
     ) -> str:
-        """The headline of the member most like the others (the earliest few are considered)."""
+        """The headline of the member most like the others (the earliest few are considered). A
+        headline that is its outlet's boilerplate (a post's rubric or footer made its title) gives
+        way to the first sentence of what the report says."""
         ordered = sorted(members, key=lambda a: _time_key(fingerprints[a]))[:_LABEL_CANDIDATES]
         best = max(
             ordered,
             key=lambda a: sum(same_story_score(fingerprints[a], fingerprints[b], df) for b in ordered if b != a),
         )
-        found = next(self._catalog.headers([best]), None)
-        return found[3] if found else ""
+        found = next(self._catalog.contents("WHERE a.id = ?", (best,)), None)
+        if found is None:
+            return ""
+        return found.title.strip() or title_from_text(found.body) or next(self._catalog.headers([best]))[3]
 
     # reading ------------------------------------------------------------------
     def _threads(self, event_of: dict[str, str]) -> dict[str, str]:

@@ -174,9 +174,7 @@ class EventStage:
             key=lambda a: sum(same_story_score(fingerprints[a], fingerprints[b], df) for b in ordered if b != a),
         )
         found = next(self._catalog.contents("WHERE a.id = ?", (best,)), None)
-        if found is None:
-            return ""
-        return found.title.strip() or title_from_text(found.body) or next(self._catalog.headers([best]))[3]
+        return (found.title.strip() or title_from_text(found.body)) if found else ""
 
     # reading ------------------------------------------------------------------
     def _threads(self, event_of: dict[str, str]) -> dict[str, str]:

@@ -10,6 +10,12 @@ to none. Printed: B-cubed precision, recall and F (per post: of the labelled pos
 how many share its label; of the posts sharing its label, how many are in its event), pairwise
 precision, recall and F1 over pairs of labelled posts, the «hard» pairs of near-topic events that
 ended up sharing an event, and, with ``--show``, the labelled groups that were split or joined.
+
+Then the same-story judgement on every pair of labelled posts, cross-validated by event: the events
+are dealt into 5 folds (events a «hard» pair joins stay in one fold, so that each fold holds its
+near misses), 10 times over, and each fold's pairs are scored at the fixed threshold with the time
+factor's half-life set to each of the values tried. Printed: pair F1 mean ± sd over the folds, and
+the near-topic pairs linked per fold.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from viewer.events.features import StoryFingerprint  # noqa: E402
+from viewer.events.frequencies import DocumentFrequencies  # noqa: E402
+from viewer.events.similarity import SAME_STORY_THRESHOLD, gap_hours, score_parts  # noqa: E402
 from viewer.library import Library  # noqa: E402
 
 POSTS = "news_tg_channel_posts.jsonl.gz"
@@ -88,8 +99,75 @@ def score(labels: dict[str, object], found: dict[str, str]) -> dict[str, object]
             "hard": len(labels["hard"]), "hard_joined": joined}  # type: ignore[arg-type]
 
 
-def group_window(corpora: Path, labels: dict[str, object], workdir: Path, workers: int) -> tuple[dict[str, str], float]:
-    """Import the window (a day either side) into a fresh archive; post id -> event key, and seconds taken."""
+# (event or pair of events, same event?, near-topic pair?, score before the time factor, hours apart)
+LabelledPair = tuple[str, bool, bool, float, float]
+HALF_LIVES = (0.0, 6.0, 12.0, 24.0, 48.0)  # hours; 0: no time factor
+
+
+def labelled_pairs(library: Library, labels: dict[str, object]) -> list[LabelledPair]:
+    """Every pair of labelled posts, judged on the fingerprints the import made."""
+    groups: dict[str, list[str]] = labels["groups"]  # type: ignore[assignment]
+    hard = {frozenset(pair) for pair in labels["hard"]}  # type: ignore[attr-defined]
+    article_of = {s: a.id for a in library.catalog.all_articles() for s in a.source_ids}
+    prints = {
+        article: StoryFingerprint.from_dict(json.loads(data))
+        for article, data in library.catalog.db.execute("SELECT article_id, data FROM story_fingerprints")
+    }
+    df = DocumentFrequencies.of(prints.values())
+    label = {post: group for group, posts in groups.items() for post in posts if article_of.get(post) in prints}
+    pairs = []
+    for a, b in combinations(sorted(label), 2):
+        fa, fb = prints[article_of[a]], prints[article_of[b]]
+        parts = score_parts(fa, fb, df)
+        untimed = parts.combine() / parts.time if parts.time else 0.0
+        key = label[a] if label[a] == label[b] else "|".join(sorted((label[a], label[b])))
+        pairs.append((key, label[a] == label[b], frozenset((label[a], label[b])) in hard, untimed,
+                      gap_hours(fa, fb) or 0.0))
+    return pairs
+
+
+def pair_cv(labels: dict[str, object], pairs: list[LabelledPair], folds: int = 5, rounds: int = 10) -> None:
+    groups = sorted(labels["groups"])  # type: ignore[call-overload]
+    unit = {group: group for group in groups}  # events a hard pair joins share a unit
+
+    def root(group: str) -> str:
+        while unit[group] != group:
+            group = unit[group]
+        return group
+
+    for a, b in labels["hard"]:  # type: ignore[attr-defined]
+        unit[root(a)] = root(b)
+    units = sorted({root(group) for group in groups})
+    print(f"\nsame-story pairs of labelled posts, {folds}-fold by event × {rounds}, threshold {SAME_STORY_THRESHOLD}:")
+    for half_life in HALF_LIVES:
+        f1s, linked = [], []
+        for seed in range(rounds):
+            order = units[:]
+            random.Random(seed).shuffle(order)
+            fold_of_unit = {u: n % folds for n, u in enumerate(order)}
+            fold = {group: fold_of_unit[root(group)] for group in groups}
+            for f in range(folds):
+                held = [p for p in pairs if all(fold[g] == f for g in p[0].split("|"))]
+                tp = fp = fn = near = 0
+                for _, same, is_hard, untimed, gap in held:
+                    factor = 0.5 ** (gap / half_life) if half_life else 1.0
+                    linked_pair = untimed * factor >= SAME_STORY_THRESHOLD
+                    tp += same and linked_pair
+                    fp += not same and linked_pair
+                    fn += same and not linked_pair
+                    near += is_hard and linked_pair
+                f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+                linked.append(near)
+        name = f"half-life {half_life:g} h" if half_life else "no time factor"
+        print(f"  {name:18} pair F1 {statistics.mean(f1s):.3f} ± {statistics.pstdev(f1s):.3f}   "
+              f"near-topic pairs linked per fold {statistics.mean(linked):.1f}")
+
+
+def group_window(
+    corpora: Path, labels: dict[str, object], workdir: Path, workers: int
+) -> tuple[dict[str, str], float, list[LabelledPair]]:
+    """Import the window (a day either side) into a fresh archive: post id -> event key, the seconds
+    taken, and the labelled pairs judged."""
     first, last = (date.fromisoformat(day) for day in labels["window"])  # type: ignore[attr-defined]
     folder = workdir / "posts"
     folder.mkdir()
@@ -104,9 +182,10 @@ def group_window(corpora: Path, labels: dict[str, object], workdir: Path, worker
         for article in library.catalog.all_articles():
             for source_id in article.source_ids:
                 found[source_id] = memberships.get(article.id, article.id)
+        pairs = labelled_pairs(library, labels)
     print(f"{len(lines)} posts of {first - timedelta(days=1)} – {last + timedelta(days=1)} imported and grouped "
           f"in {seconds:.1f} s")
-    return found, seconds
+    return found, seconds, pairs
 
 
 def show_errors(labels: dict[str, object], found: dict[str, str], limit: int) -> None:
@@ -142,7 +221,7 @@ def main() -> None:
     labels = json.loads(source.read_text(encoding="utf-8"))
     workdir = Path(tempfile.mkdtemp(prefix="letopis-events-"))
     try:
-        found, seconds = group_window(args.corpora, labels, workdir, args.workers)
+        found, seconds, pairs = group_window(args.corpora, labels, workdir, args.workers)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     figures = score(labels, found)
@@ -157,6 +236,7 @@ def main() -> None:
         print(f"  {a} + {b}")
     if args.show:
         show_errors(labels, found, args.show)
+    pair_cv(labels, pairs)
     if args.json:
         args.json.write_text(json.dumps({**figures, "seconds": seconds}, ensure_ascii=False, indent=1))
 

@@ -21,6 +21,8 @@ from viewer.events.stopwords import STOPWORDS
 from viewer.text.lemmas import lemmas
 from viewer.text.normalise import clean_line, clean_text
 
+# Changes whenever what a fingerprint holds changes, so that stored fingerprints are made again.
+FINGERPRINT_RECIPE = "2"
 # Long articles drift into background and related stories; the news is in the first paragraphs.
 # Only this many characters of a body are read (about 300 words, the first paragraphs).
 MAX_BODY_CHARS = 2000
@@ -37,6 +39,10 @@ _LEAD_MIN_WORDS = 3
 _LEAD_MAX_WORDS = 30
 _PROSE_WORD = re.compile(r"(?<![\w-])[а-яёa-z][\w-]{2,}")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZА-ЯЁ0-9])|\n+")
+# A Cyrillic word with Latin letters that look the same inside («CША» typed with a Latin C) is the
+# Cyrillic word: it is read as one, or it would be a word of its own.
+_MIXED_WORD = re.compile(r"\b(?=\w*[а-яё])(?=\w*[a-z])\w+\b", re.IGNORECASE)
+_LATIN_LOOKALIKES = str.maketrans("ACEHKMOPTXYaceopxy", "АСЕНКМОРТХУасеорху")
 
 
 def content_lemmas(text: str) -> list[str]:
@@ -112,16 +118,21 @@ def first_sentence(body: str) -> str:
     return " ".join(" ".join(sentences).split()[:_LEAD_MAX_WORDS])
 
 
+def _cyrillic_words(text: str) -> str:
+    """Latin look-alike letters inside Cyrillic words made Cyrillic."""
+    return _MIXED_WORD.sub(lambda word: word.group().translate(_LATIN_LOOKALIKES), text)
+
+
 def fingerprint(
     title: str | None, body: str | None, published: datetime | None = None
 ) -> StoryFingerprint:
     """The fingerprint of one article. Any input may be empty or missing; nothing here raises
     on text, however malformed."""
-    title_text = clean_line((title or "")[:MAX_BODY_CHARS])
+    title_text = _cyrillic_words(clean_line((title or "")[:MAX_BODY_CHARS]))
     if _LINK.match(title_text):
         title_text = ""
     # Cleaning only shortens text, so twice the budget of raw text is enough to fill it.
-    body_text = _URL.sub(" ", clean_text((body or "")[: 2 * MAX_BODY_CHARS]))[:MAX_BODY_CHARS]
+    body_text = _cyrillic_words(_URL.sub(" ", clean_text((body or "")[: 2 * MAX_BODY_CHARS]))[:MAX_BODY_CHARS])
     lead = first_sentence(body_text)
     terms = Counter(content_lemmas(title_text))
     terms.update(content_lemmas(body_text))

@@ -3,9 +3,13 @@
 Articles are taken in order of publication (undated ones last). Each joins the event whose
 members it is most strongly linked to by same-story scores — provided it is linked to at least
 half of them, so that a chain of follow-ups does not swallow unrelated reports — or else
-starts an event of its own. Pairs are scored only where ``candidates`` proposes them, so the
-work grows with the archive, not with its square. Articles already placed (``fixed``) keep
-their events: new articles join or start events without regrouping the rest.
+starts an event of its own. The order can split one happening: two reports worded apart may each
+start an event before the reports that bridge them arrive. So afterwards two events merge when
+the same rule holds between them: at least half of the pairs across them are linked (a report
+joining an event is the case of an event of one). Pairs are scored only where ``candidates``
+proposes them, so the work grows with the archive, not with its square. Articles already placed
+(``fixed``) stay together: new articles join or start events, and an event of earlier articles
+takes in another only when new reports link the two.
 
 Pairs that tell the same story but were published too far apart to be one happening (their score
 reaches the threshold only before the time factor) are handed back as ``related``: they link the
@@ -88,7 +92,43 @@ def group(
         key = max(eligible, key=lambda k: (strength[k], -position.get(k, 0))) if eligible else ids[n]
         event_of[ids[n]] = key
         size[key] += 1
-    return event_of
+    return _merge_linked(event_of, links, ids, position)
+
+
+def _merge_linked(
+    event_of: dict[str, str], links: Mapping[int, list[tuple[int, float]]], ids: Sequence[str],
+    position: Mapping[str, int],
+) -> dict[str, str]:
+    """Merge events whose members are linked across them as a report must be linked to join one:
+    at least ``MIN_LINKED_SHARE`` of the pairs across them. The most strongly linked pairs of events
+    (mean score over all pairs across) merge first, each event at most once a round, until none is
+    left to merge; the merged event keeps the key of the one that started earlier."""
+    members: dict[str, int] = defaultdict(int)
+    for key in event_of.values():
+        members[key] += 1
+    while True:
+        across: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0])
+        for i, partners in links.items():
+            for j, score in partners:
+                a, b = event_of[ids[i]], event_of[ids[j]]
+                if i < j and a != b:
+                    pair = (a, b) if position.get(a, -1) < position.get(b, -1) else (b, a)
+                    across[pair][0] += 1
+                    across[pair][1] += score
+        mergeable = sorted(
+            ((total / (members[a] * members[b]), a, b) for (a, b), (count, total) in across.items()
+             if count >= MIN_LINKED_SHARE * members[a] * members[b]),
+            reverse=True,
+        )
+        renamed: dict[str, str] = {}
+        for _, a, b in mergeable:
+            if a not in renamed and b not in renamed:
+                renamed[b] = renamed[a] = a
+                members[a] += members.pop(b)
+        if not renamed:
+            return event_of
+        for article, key in event_of.items():
+            event_of[article] = renamed.get(key, key)
 
 
 def _by_first(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, list[int]]]:

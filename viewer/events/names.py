@@ -10,6 +10,10 @@ body are read together for this). Short quoted phrases that begin with a capital
 word are names too, lower-case words included: contests, films, companies and operations are
 written «Лучший двор», «Снегурочка». A lemma written in lower case more often than capitalised is an
 ordinary word that starts a run-in heading here, and is dropped.
+
+Names that only say who reported the news are not what it is about: «…, — ABC News», «передает
+корреспондент РИА Новости», «по данным SHOT», «сообщает Yonhap». Reports of one happening credit
+different sources, and a channel credits itself, so such credits are left out.
 """
 
 from __future__ import annotations
@@ -28,6 +32,14 @@ _QUOTED_WORDS = 4
 _MAX_ACRONYM_CHARS = 6
 _ROMAN = re.compile(r"[IVXLC]+")
 _MAX_NAME_CHARS = 30
+# A source credited for the report: up to three capitalised words (or a quoted name) after a word
+# that credits one, or closing a sentence after a comma or a closing quote and a dash.
+_CREDITED = r"((?:[«\"„]?[A-ZА-ЯЁ][\w&'-]*[»\"“]?[ \t]*){1,3})"
+_CREDIT = re.compile(
+    r"(?i:\b(?:сообща\w*|сообщи\w*|переда[её]т|пиш[еу]т|по данным|по информации|со ссылкой на|ссылаясь на"
+    r"|корреспондент\w*|источник\w*))\s+" + _CREDITED
+    + r"|[,»\"][ \t]*[—–][ \t]*" + _CREDITED + r"(?=[.!]?[ \t]*(?:\n|$))"
+)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -93,6 +105,7 @@ def names(*texts: str) -> Counter[str]:
     at_start: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for text in texts:
+        text = _without_credits(text)
         for start, stop, word in token_spans(text):
             raw = text[start:stop]
             if not _plausible(word):
@@ -116,3 +129,13 @@ def names(*texts: str) -> Counter[str]:
         if found in inside:
             inside[found] += count
     return Counter({name: count for name, count in inside.items() if lower[name] <= count})
+
+
+def _without_credits(text: str) -> str:
+    """The text with the sources it credits blanked out (same length)."""
+    def blank(match: re.Match[str]) -> str:
+        credited = 1 if match.group(1) is not None else 2
+        start, stop = match.span(credited)
+        return text[match.start() : start] + " " * (stop - start) + text[stop : match.end()]
+
+    return _CREDIT.sub(blank, text)

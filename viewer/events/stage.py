@@ -18,7 +18,7 @@ from viewer.archive.catalog import Catalog
 from viewer.archive.content import ArticleContent
 from viewer.archive.formats.common import title_from_text
 from viewer.background import lower_process_priority
-from viewer.events.features import StoryFingerprint, fingerprint
+from viewer.events.features import FINGERPRINT_RECIPE, StoryFingerprint, fingerprint
 from viewer.events.frequencies import DocumentFrequencies
 from viewer.events.grouping import apply_corrections, events_from, group, threads
 from viewer.events.similarity import same_story_score
@@ -94,6 +94,7 @@ class EventStage:
         report = progress or (lambda done, total, note: None)
         if not regroup and self.pending() == 0:
             return 0
+        self._forget_old_fingerprints()
         self._fingerprint_missing(report)
         items = [
             (article_id, StoryFingerprint.from_dict(json.loads(data)))
@@ -111,7 +112,10 @@ class EventStage:
         event_of = group(items, df, fixed, report, related)
         event_of.update((article_id, article_id) for article_id in alone)
         report(placing, placing, "grouping reports into events")
-        changed_events = {key for article, key in event_of.items() if article not in fixed and article not in alone}
+        # Placed articles, and earlier ones whose event merged into another.
+        moved = {article: key for article, key in event_of.items() if regroup or fixed.get(article) != key}
+        changed_events = {key for article, key in moved.items() if article not in alone}
+        gone = set(fixed.values()) - set(event_of.values())
         fingerprints = dict(items)
         self._catalog.begin()
         try:
@@ -122,10 +126,10 @@ class EventStage:
             self._db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)", related)
             self._db.executemany(
                 "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
-                ((a, k) for a, k in event_of.items() if regroup or a not in fixed),
+                moved.items(),
             )
             members = events_from(event_of)
-            for key in alone:
+            for key in alone | gone:
                 self._db.execute("DELETE FROM event_labels_auto WHERE event_key = ?", (key,))
             for key in changed_events:
                 label = self._representative_title(members[key], fingerprints, df)
@@ -134,7 +138,31 @@ class EventStage:
         except BaseException:
             self._catalog.rollback()
             raise
+        self._keep_user_labels(fixed, event_of)
         return placing
+
+    def _keep_user_labels(self, before: dict[str, str], after: dict[str, str]) -> None:
+        """A name the user gave an event that has merged into another passes to the merged event,
+        unless that one has a name of its own."""
+        labels = self._corrections.labels()
+        if not labels:
+            return
+        moves, pins = self._corrections.moves(), self._corrections.pins()
+        before, after = apply_corrections(before, moves, pins), apply_corrections(after, moves, pins)
+        for key in (set(before.values()) - set(after.values())) & labels.keys():
+            merged_into = after.get(key)
+            if merged_into and merged_into not in labels:
+                self._corrections.rename(merged_into, labels[key])
+            self._corrections.rename(key, "")
+
+    def _forget_old_fingerprints(self) -> None:
+        """Fingerprints made by an earlier recipe are made again (placed articles keep their events)."""
+        if self._catalog.get_meta("fingerprint_recipe") == FINGERPRINT_RECIPE:
+            return
+        self._catalog.begin()
+        self._db.execute("DELETE FROM story_fingerprints")
+        self._catalog.set_meta("fingerprint_recipe", FINGERPRINT_RECIPE)
+        self._catalog.commit()
 
     def _fingerprint_missing(self, report: Progress) -> None:
         rows = list(self._catalog.contents("WHERE a.id NOT IN (SELECT article_id FROM story_fingerprints)"))

@@ -22,7 +22,7 @@ from viewer.text.lemmas import lemmas
 from viewer.text.normalise import clean_line, clean_text
 
 # Changes whenever what a fingerprint holds changes, so that stored fingerprints are made again.
-FINGERPRINT_RECIPE = "2"
+FINGERPRINT_RECIPE = "3"
 # Long articles drift into background and related stories; the news is in the first paragraphs.
 # Only this many characters of a body are read (about 300 words, the first paragraphs).
 MAX_BODY_CHARS = 2000
@@ -136,11 +136,13 @@ def fingerprint(
     lead = first_sentence(body_text)
     terms = Counter(content_lemmas(title_text))
     terms.update(content_lemmas(body_text))
+    numbers = quantities(title_text) | quantities(body_text)
+    terms.update(quantity.term for quantity in numbers)
     return StoryFingerprint(
         terms=dict(terms),
         title=frozenset(content_lemmas(title_text or lead)),
         lead=frozenset(content_lemmas(lead)),
         names=dict(names(title_text, body_text)),
-        quantities=quantities(title_text) | quantities(body_text),
+        quantities=numbers,
         published=published,
     )

@@ -46,6 +46,12 @@ class Quantity:
     value: float
     ordinal: bool = False
 
+    @property
+    def term(self) -> str:
+        """The quantity as one word of the text («113 рубль», «16-й форум»): two reports that give the
+        same number of the same thing share it, as they share a rare word."""
+        return f"{self.value:g}{'-й' if self.ordinal else ''} {self.unit}"
+
 
 def _roman_value(text: str) -> int | None:
     """Value of a well-formed Roman numeral up to 399, else None («IIII», «VX» are not numbers)."""

@@ -21,6 +21,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Show the Whole Stor&amp;y (%n events)</source>
+        <translation>
+            <numerusform>Show the Whole Stor&amp;y (%n event)</numerusform>
+            <numerusform>Show the Whole Stor&amp;y (%n events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) merged</source>
         <translation>
             <numerusform>%n event merged</numerusform>
@@ -47,6 +54,13 @@
 </context>
 <context>
     <name>EventsPane</name>
+    <message numerus="yes">
+        <source>The story of %n event(s), %1: how «%2» went on</source>
+        <translation>
+            <numerusform>The story of %n event, %1: how «%2» went on</numerusform>
+            <numerusform>The story of %n events, %1: how «%2» went on</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>

@@ -766,6 +766,22 @@
         <source>Compare every report of the events that continue this one over days (its story)</source>
         <translation>Сравнить все публикации событий, продолжающих это в следующие дни (всю историю)</translation>
     </message>
+    <message>
+        <source>Show the Whole Stor&amp;y</source>
+        <translation>Показать всю ист&amp;орию</translation>
+    </message>
+    <message>
+        <source>List the events of this story alone, oldest first: its timeline</source>
+        <translation>Показать только события этой истории, от ранних к поздним: её хронику</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the Whole Stor&amp;y (%n events)</source>
+        <translation>
+            <numerusform>Показать всю ист&amp;орию (%n событие)</numerusform>
+            <numerusform>Показать всю ист&amp;орию (%n события)</numerusform>
+            <numerusform>Показать всю ист&amp;орию (%n событий)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Compare the Whole S&amp;tory (%n events)</source>
         <translation>
@@ -912,8 +928,24 @@
         <translation>Найти событие по названию, изданию или имени…</translation>
     </message>
     <message>
+        <source>All Events</source>
+        <translation>Все события</translation>
+    </message>
+    <message>
+        <source>Show every event again</source>
+        <translation>Снова показать все события</translation>
+    </message>
+    <message>
         <source>Correct</source>
         <translation>Исправить</translation>
+    </message>
+    <message numerus="yes">
+        <source>The story of %n event(s), %1: how «%2» went on</source>
+        <translation>
+            <numerusform>История из %n события, %1: как развивалось «%2»</numerusform>
+            <numerusform>История из %n событий, %1: как развивалось «%2»</numerusform>
+            <numerusform>История из %n событий, %1: как развивалось «%2»</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading the events…</source>

@@ -226,3 +226,30 @@ def test_a_whole_story_is_compared_from_the_events_list(window: MainWindow, qtbo
     window.events_pane.select_id(next(e.id for e in window.archive_events.events() if "Новосибирске" in e.label))
     assert not action.isEnabled()  # a story of one event: nothing more than the event
     wait_idle(qtbot, window)
+
+
+def test_a_story_is_shown_alone_as_its_timeline(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window.archive.add_paths([str(write_protest_nights(tmp_path / "nights"))])
+    wait_idle(qtbot, window)
+    wait_events(qtbot, window)
+    pane = window.events_pane
+    everything = pane.model.rowCount()
+    nights = [event for event in window.archive_events.events() if "Тбилиси" in event.label]
+    window.show_events_tab()
+    pane.view.header().setSortIndicator(Column.REPORTS, Qt.SortOrder.DescendingOrder)
+    pane.select_id(nights[-1].id)
+    action = window.event_actions.show_story
+    assert action.isEnabled() and "3" in action.text()
+    action.trigger()
+    assert pane.story_banner.isVisible() and "3" in pane.story_label.text()
+    shown = [pane.model.id_at(row) for row in range(pane.model.rowCount())]
+    assert shown == [event.id for event in sorted(nights, key=lambda event: event.start)]  # oldest first
+    assert pane.current_id() == nights[-1].id  # the event chosen stays chosen
+    assert not pane.several_only.isEnabled()
+
+    pane.all_events_button.click()
+    assert not pane.story_banner.isVisible() and pane.model.rowCount() == everything
+    assert pane.view.header().sortIndicatorSection() == Column.REPORTS  # the order chosen before
+    assert pane.current_id() == nights[-1].id
+    pane.select_id(next(e.id for e in window.archive_events.events() if "Новосибирске" in e.label))
+    assert not action.isEnabled()  # a story of one event

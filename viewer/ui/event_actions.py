@@ -46,6 +46,8 @@ class EventActions(QObject):
         self.compare_story.setToolTip(
             self.tr("Compare every report of the events that continue this one over days (its story)")
         )
+        self.show_story = self._action(self.tr("Show the Whole Stor&y"), self.show_story_selected)
+        self.show_story.setToolTip(self.tr("List the events of this story alone, oldest first: its timeline"))
         self.rename = self._action(self.tr("&Rename Event…"), self.rename_selected, ["F2"])
         self.merge = self._action(self.tr("&Merge Events…"), self.merge_selected)
         self.split = self._action(self.tr("S&plit Event…"), lambda: self.move_selected(Destination.NEW_EVENT))
@@ -57,7 +59,9 @@ class EventActions(QObject):
         self.not_this.setToolTip(self.tr("Take the open article out of its event"))
         self.corrections: list[QAction | None] = [self.rename, self.merge, self.split, self.move, None, self.pin]
 
-        window.events_pane.set_actions(self.show_articles, self.compare, self.corrections)
+        window.events_pane.set_actions(
+            self.show_articles, self.compare, [self.show_story, self.compare_story], self.corrections
+        )
         window.events_pane.eventActivated.connect(self.show_event)
         window.events_pane.selectionChanged.connect(self.update)
         window.archive_events.changed.connect(self._events_read)
@@ -80,12 +84,12 @@ class EventActions(QObject):
     @property
     def all(self) -> list[QAction]:
         corrections = (a for a in self.corrections if a is not None)
-        return [self.show_articles, self.compare, self.compare_story, *corrections, self.not_this]
+        return [self.show_articles, self.compare, self.show_story, self.compare_story, *corrections, self.not_this]
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Events menu of the menu bar; the window takes the actions' shortcuts."""
-        for action in (self.show_articles, self.compare, self.compare_story, None, *self.corrections, None,
-                       self.not_this):
+        for action in (self.show_articles, self.compare, None, self.show_story, self.compare_story, None,
+                       *self.corrections, None, self.not_this):
             if action is None:
                 menu.addSeparator()
             else:
@@ -111,6 +115,11 @@ class EventActions(QObject):
         self.compare.setEnabled(one is not None and len(one.articles) > 1)
         story = self._window.archive_events.story(one.story_id) if one is not None else []
         self.compare_story.setEnabled(len(story) > 1)
+        self.show_story.setEnabled(len(story) > 1)
+        self.show_story.setText(
+            self.tr("Show the Whole Stor&y (%n events)", "", len(story)) if len(story) > 1
+            else self.tr("Show the Whole Stor&y")
+        )
         self.compare_story.setText(
             self.tr("Compare the Whole S&tory (%n events)", "", len(story)) if len(story) > 1
             else self.tr("Compare the Whole S&tory")
@@ -194,6 +203,11 @@ class EventActions(QObject):
         events = self.selected()
         if events:
             self.compare_reports(list(events[0].articles), events[0].id)
+
+    def show_story_selected(self) -> None:
+        events = self.selected()
+        if events:
+            self._window.events_pane.show_story(self._window.archive_events.story(events[0].story_id))
 
     def compare_story_selected(self) -> None:
         events = self.selected()

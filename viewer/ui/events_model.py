@@ -92,6 +92,7 @@ class EventsModel(QAbstractTableModel):
         self._haystacks: dict[str, str] = {}
         self._needle = ""
         self._several_only = False
+        self._story = ""  # shown alone: the events of one story thread
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # state -------------------------------------------------------------------
@@ -114,6 +115,16 @@ class EventsModel(QAbstractTableModel):
             self._several_only = several_only
             self._refilter()
 
+    def set_story(self, story_id: str) -> None:
+        """Show only the events of one story thread, single reports included ("" shows all)."""
+        if story_id != self._story:
+            self._story = story_id
+            self._refilter()
+
+    @property
+    def story(self) -> str:
+        return self._story
+
     @property
     def several_only(self) -> bool:
         return self._several_only
@@ -133,7 +144,8 @@ class EventsModel(QAbstractTableModel):
     def _shown(self) -> list[str]:
         ids = [
             event_id for event_id in self._order
-            if (not self._several_only or len(self._events[event_id].articles) > 1)
+            if (self._events[event_id].story_id == self._story if self._story
+                else not self._several_only or len(self._events[event_id].articles) > 1)
             and (not self._needle or self._needle in self._haystack(event_id))
         ]
         return self._sorted(ids)

@@ -1,7 +1,9 @@
 """The Events tab beside the results: every event with its dates, outlets and number of reports.
 
 A filter field narrows the list (label, outlets, key entities), the header sorts it, and
-«Several reports only» hides the stories no other outlet reported. Enter or a double click
+«Several reports only» hides the stories no other outlet reported. A story thread (events that
+continue one another over days) can be shown alone, oldest first, as its timeline, under a banner
+that leads back to all events. Enter or a double click
 shows the event's articles in the Articles tab; the buttons and the context menu carry the
 comparison and the corrections (``EventActions``).
 """
@@ -96,6 +98,20 @@ class EventsPane(QWidget):
         header.resizeSection(Column.REPORTS, metrics.horizontalAdvance(self.model.headers()[Column.REPORTS]) + 28)
         header.setSortIndicator(Column.DATES, Qt.SortOrder.DescendingOrder)
 
+        self.story_banner = QFrame()
+        self.story_banner.setObjectName("StoryBanner")
+        self.story_banner.setVisible(False)
+        self.story_label = QLabel()
+        self.story_label.setWordWrap(True)
+        self.all_events_button = QPushButton(self.tr("All Events"))
+        self.all_events_button.setToolTip(self.tr("Show every event again"))
+        self.all_events_button.clicked.connect(self.show_all_events)
+        banner_row = QHBoxLayout(self.story_banner)
+        banner_row.setContentsMargins(12, 6, 10, 6)
+        banner_row.addWidget(self.story_label, 1)
+        banner_row.addWidget(self.all_events_button)
+        self._order_before_story: tuple[int, Qt.SortOrder] | None = None
+
         self.empty = QLabel()
         self.empty.setObjectName("Placeholder")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -133,6 +149,7 @@ class EventsPane(QWidget):
         layout.setSpacing(0)
         layout.addLayout(header_row)
         layout.addLayout(filter_row)
+        layout.addWidget(self.story_banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(buttons)
         self._show_count()
@@ -144,6 +161,8 @@ class EventsPane(QWidget):
         scroll = self.view.verticalScrollBar().value()
         self._loading = False
         self.model.set_events(events)
+        if self.model.story and not self.model.rowCount():
+            self.show_all_events()  # regrouping ended the story shown
         self.view.verticalScrollBar().setValue(scroll)
         for event_id in wanted:
             if self.select_id(event_id):
@@ -161,6 +180,37 @@ class EventsPane(QWidget):
 
     def set_several_only(self, several_only: bool) -> None:
         self.several_only.setChecked(several_only)
+
+    # a story thread ------------------------------------------------------------
+    def show_story(self, story: Sequence[EventSummary]) -> None:
+        """Show only the events of one story thread (``story``, oldest first), as its timeline."""
+        if not story:
+            return
+        header = self.view.header()
+        if not self.model.story:
+            self._order_before_story = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_story(story[0].story_id)
+        header.setSortIndicator(Column.DATES, Qt.SortOrder.AscendingOrder)
+        dates = date_range(story[0].start, max((event.end or event.start or "" for event in story), default=None))
+        text = self.tr("The story of %n event(s), %1: how «%2» went on", "", len(story))
+        self.story_label.setText(text.replace("%1", dates).replace("%2", story[0].label))
+        self.story_banner.setVisible(True)
+        self.several_only.setEnabled(False)  # a story shows its single reports too
+        self._show_count()
+        self.select_id(self.current_id() or story[0].id)
+
+    def show_all_events(self) -> None:
+        """Leave a story thread: every event, in the order chosen before."""
+        current = self.current_id()
+        self.model.set_story("")
+        if self._order_before_story is not None:
+            self.view.header().setSortIndicator(*self._order_before_story)
+            self._order_before_story = None
+        self.story_banner.setVisible(False)
+        self.several_only.setEnabled(True)
+        self._show_count()
+        if current:
+            self.select_id(current)
 
     def view_state(self) -> dict[str, int | bool]:
         """The order and the «several reports only» choice, for the settings."""
@@ -229,9 +279,11 @@ class EventsPane(QWidget):
             self.eventActivated.emit(event_id)
 
     # actions -------------------------------------------------------------------
-    def set_actions(self, show: QAction, compare: QAction, corrections: Sequence[QAction | None]) -> None:
-        """Showing the articles, the comparison and the corrections (None: a separator), for the
-        buttons and the context menu."""
+    def set_actions(
+        self, show: QAction, compare: QAction, story: Sequence[QAction], corrections: Sequence[QAction | None]
+    ) -> None:
+        """Showing the articles, the comparison, the story thread's actions and the corrections
+        (None: a separator), for the buttons and the context menu."""
         for button, action in ((self.show_button, show), (self.compare_button, compare)):
             button.setText(action.text().replace("&", ""))
             button.setIcon(action.icon())
@@ -244,7 +296,7 @@ class EventsPane(QWidget):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        self._menu_actions = [show, compare, None, *corrections]
+        self._menu_actions = [show, compare, *story, None, *corrections]
 
     def _context_menu(self, pos: QPoint) -> None:
         if not self.view.indexAt(pos).isValid():

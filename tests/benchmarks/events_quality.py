@@ -16,6 +16,9 @@ are dealt into 5 folds (events a «hard» pair joins stay in one fold, so that e
 near misses), 10 times over, and each fold's pairs are scored at the fixed threshold with the time
 factor's half-life set to each of the values tried. Printed: pair F1 mean ± sd over the folds, and
 the near-topic pairs linked per fold.
+
+Last, the judgement on the labelled development pairs (``same_story_quality.py``, cross-validated
+by pair), so that one run gives every quality figure of docs/events.md.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from viewer.events.features import StoryFingerprint  # noqa: E402
 from viewer.events.frequencies import DocumentFrequencies  # noqa: E402
 from viewer.events.similarity import SAME_STORY_THRESHOLD, gap_hours, score_parts  # noqa: E402
 from viewer.library import Library  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import same_story_quality  # noqa: E402
 
 POSTS = "news_tg_channel_posts.jsonl.gz"
 
@@ -237,6 +243,8 @@ def main() -> None:
     if args.show:
         show_errors(labels, found, args.show)
     pair_cv(labels, pairs)
+    print("\nthe development pairs:")
+    same_story_quality.main(["--corpora", str(args.corpora)])
     if args.json:
         args.json.write_text(json.dumps({**figures, "seconds": seconds}, ensure_ascii=False, indent=1))
 

@@ -217,3 +217,34 @@ def test_a_developing_story_is_one_thread_of_separate_events(tmp_path: Path) -> 
         (weather_event,) = [event for event in events if "Новосибирске" in event.label]
         assert weather_event.story_id not in {event.story_id for event in protests}
         assert len(library.compare([protests[0].story_id]).reports) == 6
+
+
+def test_events_split_by_wording_merge_when_later_reports_bridge_them(tmp_path: Path) -> None:
+    """Two wordings of one vote, imported first, are two events (the user names one); the reports
+    imported next use the words of both: the two events become one, which keeps the user's name."""
+    first = ("Парламент Южной Кореи проголосовал за отмену военного положения",
+             "Спикер заявил, что депутаты проголосовали за отмену военного положения.")
+    second = ("Национальное собрание в Сеуле потребовало снять режим чрезвычайщины",
+              "Ассамблея приняла решение: режим чрезвычайщины снять немедленно, сообщили в Сеуле.")
+    bridge = ("Парламент Южной Кореи проголосовал за отмену военного положения: Национальное собрание "
+              "в Сеуле потребовало снять режим чрезвычайщины",
+              "Спикер заявил, что депутаты проголосовали за отмену военного положения; ассамблея "
+              "приняла решение снять режим чрезвычайщины немедленно.")
+    folder = tmp_path / "vote"
+    folder.mkdir()
+    for name, (title, body), minute in (("a", first, 1), ("b", second, 2)):
+        (folder / f"{name}.txt").write_text(
+            seed_article(title, body, outlet=name, published=f"2024-12-03T16:0{minute}:00+00:00"), encoding="utf-8")
+    with Library.open(workers=1) as library:
+        library.add([folder], entities=False)
+        vote = [e for e in library.events(key_entities=False) if "Сеул" in e.label or "Кореи" in e.label]
+        assert len(vote) == 2
+        later = max(vote, key=lambda event: event.start or "")
+        library.rename_event(later.id, "Голосование о военном положении")  # the event that merges away
+        for name, minute in (("c", 3), ("d", 4), ("e", 5)):
+            (folder / f"{name}.txt").write_text(
+                seed_article(*bridge, outlet=name, published=f"2024-12-03T16:0{minute}:00+00:00"), encoding="utf-8")
+        library.add([folder], entities=False)
+        (merged,) = [e for e in library.events(key_entities=False) if len(e.articles) > 1]
+        assert len(merged.articles) == 5
+        assert merged.label == "Голосование о военном положении"
